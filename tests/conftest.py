@@ -1,0 +1,66 @@
+"""Shared fixtures. Qt must run headless, and that has to be set before Qt is imported."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import copy  # noqa: E402
+from datetime import date  # noqa: E402
+
+import pytest  # noqa: E402
+
+from vpdischarge.domain.case_file import case_from_dict  # noqa: E402
+from vpdischarge.domain.site import load_site  # noqa: E402
+
+# "Today" for every test, so computed dates and date warnings never depend on the calendar.
+TODAY = date(2026, 11, 27)
+
+# A fictional patient; the shape is the case file of docs/architecture.md.
+TYPICAL_CASE = {
+    "schema": 1,
+    "patient": {"name": "Maria Testcase Núñez", "date_of_birth": "1948-03-02", "record_number": "T-000123"},
+    "procedure": {
+        "kind": "vertebroplasty",
+        "date": "2026-11-20",
+        "levels": ["T12", "L1"],
+        "anesthesia": "sedation",
+    },
+    "clinician": {
+        "name": "Dr. A. Example",
+        "notes": "Restart apixaban on 22 November.\nWalk twice a day.\nCall if the pain at night gets worse.",
+    },
+    "medications": [
+        {"name": "Acetaminophen", "dose": "500 mg", "when": "every 6 hours if needed", "purpose": "pain"},
+        {"name": "Senna", "dose": "8.6 mg", "when": "at bedtime", "purpose": "constipation"},
+        {"name": "Alendronate", "dose": "70 mg", "when": "once a week", "purpose": "bone strength"},
+    ],
+    "blood_thinner_restart": "2026-11-22",
+    "follow_up": {"when": "2026-12-04T10:30", "where": "Spine Clinic", "phone": "+1 555 0100"},
+    "restrictions": {"lift_limit_lb": 10, "lift_weeks": 6},
+    "language": "en",
+    "large_print": False,
+    "interpreter": "ID 4471",
+}
+
+
+@pytest.fixture
+def case_data():
+    """A fresh, mutable copy of the typical case as JSON data."""
+    return copy.deepcopy(TYPICAL_CASE)
+
+
+@pytest.fixture
+def make_case(case_data):
+    def make(**changes):
+        data = copy.deepcopy(case_data)
+        data.update(changes)
+        case, issues = case_from_dict(data)
+        assert not issues, issues
+        return case
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def site():
+    return load_site(None)

@@ -1,0 +1,19 @@
+"""Smoke test of the benchmark: it runs end to end and reports sizes and floor times.
+
+Timing targets depend on the machine and are never asserted here.
+"""
+
+import json
+
+from vpdischarge.bench import main
+
+
+def test_bench_smoke_reports_english_normal_and_large_print(capsys):
+    assert main(["--repeat", "1", "--cold-runs", "1", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    english = {r["large_print"]: r for r in result["renders"] if r["language"] == "en"}
+    assert set(english) == {False, True}
+    for row in english.values():
+        assert row["pdf_bytes"] > 0
+        assert row["floor_s"] > 0
+    assert {"python", "platform", "cpus"} <= set(result["machine"])

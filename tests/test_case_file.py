@@ -1,0 +1,88 @@
+"""The JSON case file: schema 1, every structural problem named by field, nothing silently ignored."""
+
+import json
+
+import pytest
+
+from vpdischarge.domain.case_file import case_from_dict, case_to_dict, read_case_file
+from vpdischarge.domain.issues import InputError
+
+
+def fields_of(issues):
+    return {i.field for i in issues}
+
+
+def test_typical_case_loads_with_real_dates(case_data):
+    case, issues = case_from_dict(case_data)
+    assert issues == []
+    assert case.patient.name == "Maria Testcase Núñez"
+    assert case.procedure.date.isoformat() == "2026-11-20"
+    assert case.follow_up.when.hour == 10 and case.follow_up.when.minute == 30
+    assert [m.name for m in case.medications] == ["Acetaminophen", "Senna", "Alendronate"]
+
+
+def test_unknown_fields_are_errors_at_every_level(case_data):
+    case_data["colour"] = "blue"
+    case_data["patient"]["nmae"] = "typo"
+    case_data["medications"][1]["dosage"] = "x"
+    _, issues = case_from_dict(case_data)
+    assert fields_of(issues) == {"colour", "patient.nmae", "medications[2].dosage"}
+
+
+def test_every_structural_problem_is_reported_at_once(case_data):
+    case_data["schema"] = 2
+    case_data["procedure"]["date"] = "2026-02-30"
+    case_data["patient"]["name"] = 42
+    case_data["large_print"] = "yes"
+    case_data["follow_up"]["when"] = "next week"
+    case, issues = case_from_dict(case_data)
+    assert fields_of(issues) == {
+        "schema",
+        "procedure.date",
+        "patient.name",
+        "large_print",
+        "follow_up.when",
+    }
+    assert "2026-02-30" in next(i.message for i in issues if i.field == "procedure.date")
+    assert case.procedure.date is None
+
+
+def test_not_an_object():
+    _, issues = case_from_dict([1, 2, 3])
+    assert fields_of(issues) == {"case"}
+
+
+def test_round_trip_keeps_every_field(case_data):
+    case, _ = case_from_dict(case_data)
+    again, issues = case_from_dict(json.loads(json.dumps(case_to_dict(case))))
+    assert issues == []
+    assert again == case
+
+
+def test_corrupt_json_names_line_and_column(tmp_path):
+    path = tmp_path / "case.json"
+    path.write_text('{"schema": 1,\n "patient": {"name": "A"\n', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_case_file(path)
+    assert info.value.issues[0].field == "case"
+    assert "line" in info.value.issues[0].message
+
+
+def test_huge_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "case.json"
+    with path.open("wb") as f:
+        f.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing on disk
+    with pytest.raises(InputError, match="at most 1 MB"):
+        read_case_file(path)
+
+
+def test_deeply_nested_json_is_an_error_not_a_crash(tmp_path):
+    path = tmp_path / "case.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(InputError):
+        read_case_file(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(InputError, match="cannot read"):
+        read_case_file(tmp_path / "nope.json")

@@ -1,0 +1,121 @@
+"""The command line contract of docs/architecture.md, run as a real process."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import TYPICAL_CASE
+from pdfread import all_text
+
+
+def run(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "vpdischarge", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def case_file(tmp_path):
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(TYPICAL_CASE), encoding="utf-8")
+    return path
+
+
+def test_render_writes_the_pdf_from_any_folder(case_file, tmp_path):
+    out = tmp_path / "handout.pdf"
+    result = run("render", "--case", case_file, "--output", out, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "Maria Testcase Núñez" in all_text(out.read_bytes())
+    assert {p.name for p in tmp_path.iterdir()} == {"case.json", "handout.pdf"}  # no temporary left
+
+
+def test_options_override_the_case_file(case_file, tmp_path):
+    out = tmp_path / "handout.pdf"
+    result = run("render", "--case", case_file, "--output", out, "--lang", "es", "--large-print")
+    assert result.returncode == 0, result.stderr
+    assert "warning: language:" in result.stderr  # the Spanish catalog is a draft
+    assert "de noviembre de 2026" in all_text(out.read_bytes())
+
+
+def test_bad_input_exits_2_with_one_line_per_field(tmp_path):
+    data = dict(TYPICAL_CASE, patient={"name": ""}, procedure={"date": "2026-13-01"})
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out.pdf"
+    result = run("render", "--case", path, "--output", out)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert any(line.startswith("error: patient.name:") for line in lines)
+    assert any(line.startswith("error: procedure.date:") for line in lines)
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
+def test_corrupt_case_file(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text("{not json", encoding="utf-8")
+    result = run("render", "--case", path, "--output", tmp_path / "o.pdf")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: case:") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unwritable_output_leaves_nothing_and_keeps_the_old_file(case_file, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = run("render", "--case", case_file, "--output", blocker / "handout.pdf")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: output:")
+    assert "Traceback" not in result.stderr
+
+    missing = run("render", "--case", case_file, "--output", tmp_path / "no-such-folder" / "h.pdf")
+    assert missing.returncode == 2 and "does not exist" in missing.stderr
+
+
+def test_atomic_write_failure_keeps_existing_file(tmp_path, monkeypatch):
+    import os
+
+    from vpdischarge import atomic
+
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"old")
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(atomic.WriteError, match="No space left"):
+        atomic.write_atomically(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
+
+
+def test_bad_site_file_exits_2(case_file, tmp_path):
+    site = tmp_path / "site.toml"
+    site.write_text("[clinical]\nlift_limit_lb = 500\n", encoding="utf-8")
+    result = run("render", "--case", case_file, "--output", tmp_path / "o.pdf", "--site", site)
+    assert result.returncode == 2
+    assert "site.clinical.lift_limit_lb" in result.stderr and "line 2" in result.stderr
+
+
+def test_locales_json():
+    result = run("locales", "--json")
+    assert result.returncode == 0
+    data = {entry["code"]: entry for entry in json.loads(result.stdout)}
+    assert len(data) == 20
+    assert data["en"]["status"] == "source" and data["en"]["completeness"] == 1.0
+    assert data["es"]["status"] == "draft" and data["es"]["native_name"] == "Español"
+    assert data["ar"]["direction"] == "rtl"
+    assert data["vi"]["status"] == "missing"
+
+
+def test_check_reports_per_language(case_file):
+    result = run("check", "--case", case_file)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith("en ")
+    assert any(line.startswith("es ") and "draft" in line for line in result.stdout.splitlines())

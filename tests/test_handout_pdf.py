@@ -1,0 +1,154 @@
+"""The handout PDF, read back: text, computed dates, fonts, pages, boxes, metadata."""
+
+import re
+
+import pytest
+from conftest import TODAY
+from pdfread import all_text, body_font_size, chars_outside_page, fonts, metadata, page_count, pages_text
+
+from vpdischarge.pipeline import render
+
+ENGLISH_HEADINGS = [
+    "Going home after your vertebroplasty",
+    "Call 911 now if you have:",
+    "Call your care team if you have:",
+    "Care of the needle site",
+    "Your medicines",
+    "Activity",
+    "What to expect",
+    "Your next visit",
+    "Notes from your care team",
+    "Check and sign",
+]
+SPANISH_DATES = ["20 de noviembre de 2026", "1 de enero de 2027", "22 de noviembre de 2026"]
+
+
+@pytest.fixture(scope="module")
+def english_pdf(request):
+    from conftest import TYPICAL_CASE
+
+    from vpdischarge.domain.case_file import case_from_dict
+    from vpdischarge.domain.site import load_site
+
+    case, _ = case_from_dict(TYPICAL_CASE)
+    return render(case, load_site(None), TODAY).pdf
+
+
+def test_every_section_heading_and_the_patient(english_pdf):
+    text = all_text(english_pdf)
+    for heading in ENGLISH_HEADINGS:
+        assert heading in text
+    assert "Maria Testcase Núñez" in text
+
+
+def test_computed_dates_in_the_text(english_pdf):
+    text = all_text(english_pdf)
+    assert "Take the bandage off after 48 hours, on November 22, 2026." in text
+    assert "Do not lift more than 10 lb (4.5 kg) for 6 weeks, until January 1, 2027." in text
+    assert "do not lift more than 20 lb (9 kg) until February 20, 2027." in text
+    assert "Start your blood thinner again on November 22, 2026." in text
+    assert "Your visit is on Friday, December 4, 2026 at 10:30" in text
+    assert "between December 18, 2026 and January 1, 2027" in text
+
+
+def test_fever_threshold_site_unit_first(english_pdf):
+    assert "A fever of 100.4°F (38.0°C) or higher." in all_text(english_pdf)
+
+
+def test_typical_case_fits_three_pages_and_header_footer_on_each(english_pdf):
+    pages = pages_text(english_pdf)
+    assert len(pages) <= 3
+    for n, text in enumerate(pages, start=1):
+        assert "Example General Hospital" in text
+        assert text.count("Maria Testcase Núñez") >= 2  # header and footer
+        assert "T-000123" in text and "March 2, 1948" in text
+        assert f"Page {n} of {len(pages)}" in text
+        assert "Version 2026.1" in text
+
+
+def test_both_call_boxes_are_whole_on_page_one(english_pdf):
+    first = " ".join(pages_text(english_pdf)[0].split())
+    for line in [
+        "Call 911 now if you have:",
+        "Sudden weakness in your legs, or you cannot walk.",
+        "Do not wait. Do not drive yourself.",
+        "Call your care team if you have:",
+        "Throwing up for more than a day",
+        "Nights and weekends: +1 555 0199",
+    ]:
+        assert line in first
+
+
+def test_only_embedded_subset_fonts(english_pdf):
+    found = fonts(english_pdf)
+    assert found, "no fonts found"
+    assert all(found.values()), found
+    assert all(re.match(r"/[A-Z]{6}\+NotoSans", name) for name in found), found
+
+
+def test_metadata_identifies_content_not_patient(english_pdf):
+    meta = metadata(english_pdf)
+    assert meta["/Title"] == "Going home after your vertebroplasty"
+    assert "2026.1" in meta["/Subject"]
+    assert "vpdischarge" in meta["/Creator"]
+    joined = " ".join(meta.values())
+    for private in ("Maria", "Núñez", "T-000123", "1948", "Example, Dr", "apixaban"):
+        assert private not in joined
+
+
+def test_body_text_size(english_pdf, make_case, site):
+    assert body_font_size(english_pdf) >= 12
+    large = render(make_case(large_print=True), site, TODAY).pdf
+    assert body_font_size(large) >= 16
+    assert page_count(large) <= 5
+    assert "Call your care team if you have:" in " ".join(pages_text(large)[0].split())
+
+
+def test_spanish_handout_uses_spanish_words_and_dates(make_case, site):
+    handout = render(make_case(language="es"), site, TODAY)
+    text = all_text(handout.pdf)
+    for d in SPANISH_DATES:
+        assert d in text
+    assert "Llame al 911" in text
+    assert "vertebroplastia" in text
+    assert "Going home" not in text
+    assert any(w.field == "language" for w in handout.warnings)
+
+
+def test_kyphoplasty_and_local_anesthesia(make_case, site):
+    case = make_case(procedure={"kind": "kyphoplasty", "date": "2026-11-20", "anesthesia": "local"})
+    text = all_text(render(case, site, TODAY).pdf)
+    assert "Going home after your kyphoplasty" in text
+    assert "small balloon" in text
+    assert "medicine to make you sleepy" not in text
+
+
+def test_missing_optional_fields_get_sensible_text(site):
+    from vpdischarge.domain.case_file import case_from_dict
+
+    case, _ = case_from_dict(
+        {"schema": 1, "patient": {"name": "Ana Test"}, "procedure": {"date": "2026-11-20"}, "language": "en"}
+    )
+    text = all_text(render(case, site, TODAY).pdf)
+    assert "ask your care team before you start it again" in text
+    assert "Call +1 555 0100 to set up a visit in 1 to 2 weeks" in text
+
+
+def test_a4_kg_site(make_case):
+    from vpdischarge.domain.site import parse_site
+
+    site = parse_site('[hospital]\nemergency_number = "112"\n[print]\npaper = "a4"\nweight_unit = "kg"\n')
+    pdf = render(make_case(), site, TODAY).pdf
+    text = all_text(pdf)
+    assert "Call 112 now" in text and "4.5 kg (10 lb)" in text
+    import io
+
+    from pypdf import PdfReader
+
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_no_text_runs_off_the_page(make_case, site):
+    case = make_case(clinician={"notes": "W" * 500 + "\n" + "long " * 400})
+    assert chars_outside_page(render(case, site, TODAY).pdf) == 0

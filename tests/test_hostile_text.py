@@ -1,0 +1,44 @@
+"""Whatever a nurse types or pastes is printed literally, never interpreted."""
+
+import pytest
+from conftest import TODAY
+from pdfread import all_text
+
+from vpdischarge.pipeline import render
+
+LITERALS = [
+    "<b>not bold</b>",
+    "Salt & pepper",
+    "{{ 7 * 7 }}",
+    "{% if true %}yes{% endif %}",
+    "]]> <!-- x -->",
+    "a < b > c",
+    "\"quoted\" and 'single'",
+]
+
+
+@pytest.mark.parametrize("text", LITERALS)
+def test_text_is_printed_literally_in_every_field(make_case, site, text):
+    case = make_case(
+        patient={"name": f"Ana {text}", "record_number": text},
+        clinician={"name": text, "notes": f"Note: {text}"},
+        medications=[{"name": text, "dose": "1 tablet", "when": text, "purpose": "pain"}],
+        follow_up={"when": "2026-12-04T10:30", "where": text, "phone": "+1 555 0100"},
+        interpreter=text,
+    )
+    printed = all_text(render(case, site, TODAY).pdf)
+    squeezed = " ".join(text.split())
+    assert f"Ana {squeezed}" in printed
+    assert f"Note: {squeezed}" in printed
+    assert "49" not in printed.replace("4471", "")  # the template expression was not evaluated
+
+
+def test_control_characters_are_dropped_not_fatal(make_case, site):
+    case = make_case(patient={"name": "Ana\x00\x07 Test\x1b", "record_number": "R1"})
+    assert "Ana Test" in all_text(render(case, site, TODAY).pdf)
+
+
+def test_notes_keep_their_lines(make_case, site):
+    case = make_case(clinician={"notes": "First line.\n\nThird line after a blank."})
+    text = all_text(render(case, site, TODAY).pdf)
+    assert "First line. Third line after a blank." in text

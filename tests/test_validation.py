@@ -1,0 +1,91 @@
+"""Validation returns every problem at once, each naming its field."""
+
+from datetime import date
+
+from conftest import TODAY
+
+from vpdischarge.domain.case_file import case_from_dict
+from vpdischarge.pipeline import check
+
+
+def by_field(issues, severity="error"):
+    return {i.field: i.message for i in issues if i.severity == severity}
+
+
+def test_typical_english_case_is_clean(make_case, site):
+    assert check(make_case(), site, TODAY) == []
+
+
+def test_required_fields_all_reported_together(site):
+    case, issues = case_from_dict({"schema": 1})
+    errors = by_field(issues + check(case, site, TODAY))
+    assert {"patient.name", "procedure.date", "language"} <= set(errors)
+
+
+def test_length_limits(make_case, site, case_data):
+    case = make_case(
+        patient={"name": "N" * 201, "record_number": "R1"},
+        clinician={"notes": "x" * 5001},
+        medications=[{"name": f"Medicine {n}"} for n in range(21)],
+    )
+    errors = by_field(check(case, site, TODAY))
+    assert "201" in errors["patient.name"]
+    assert "5,001" in errors["clinician.notes"]
+    assert "21" in errors["medications"]
+
+
+def test_dates_far_from_today_are_warnings_not_errors(make_case, site):
+    old = make_case(procedure={"date": "2025-06-01"})
+    ahead = make_case(procedure={"date": "2027-03-01"})
+    assert "year ago" in by_field(check(old, site, TODAY), "warning")["procedure.date"]
+    assert "60 days" in by_field(check(ahead, site, TODAY), "warning")["procedure.date"]
+    assert "procedure.date" not in by_field(check(old, site, TODAY))
+
+
+def test_missing_second_identifier_is_a_warning(make_case, site):
+    case = make_case(patient={"name": "Ana Test"})
+    assert "patient.date_of_birth" in by_field(check(case, site, TODAY), "warning")
+
+
+def test_restriction_out_of_range_is_named(make_case, site):
+    case = make_case(restrictions={"lift_limit_lb": 500, "fever_c": 45, "lift_wekes": 3})
+    errors = by_field(check(case, site, TODAY))
+    assert "500" in errors["restrictions.lift_limit_lb"]
+    assert "45" in errors["restrictions.fever_c"]
+    assert "unknown" in errors["restrictions.lift_wekes"]
+
+
+def test_contradictory_lifting_limits_are_refused(make_case, site):
+    case = make_case(restrictions={"lift_limit_lb": 20, "lift_limit_2_lb": 15})
+    assert "restrictions.lift_limit_2_lb" in by_field(check(case, site, TODAY))
+
+
+def test_language_must_have_a_handout(make_case, site):
+    assert "language" in by_field(check(make_case(language="xx"), site, TODAY))
+    assert "no Vietnamese" in by_field(check(make_case(language="vi"), site, TODAY))["language"]
+
+
+def test_draft_translation_is_a_warning(make_case, site):
+    warnings = by_field(check(make_case(language="es"), site, TODAY), "warning")
+    assert "draft" in warnings["language"]
+
+
+def test_unprintable_character_is_refused_by_field(make_case, site):
+    case = make_case(patient={"name": "Ana 😀 Test", "record_number": "R1"})
+    errors = by_field(check(case, site, TODAY))
+    assert "U+1F600" in errors["patient.name"]
+
+
+def test_dates_after_the_procedure(make_case, site):
+    case = make_case(blood_thinner_restart="2026-11-01")
+    assert "blood_thinner_restart" in by_field(check(case, site, TODAY))
+
+
+def test_spine_levels(make_case, site):
+    case = make_case(procedure={"date": "2026-11-20", "levels": ["T12", "Z9"]})
+    assert "Z9" in by_field(check(case, site, TODAY))["procedure.levels"]
+
+
+def test_future_birth_date(make_case, site):
+    case = make_case(patient={"name": "A", "date_of_birth": date(2030, 1, 1).isoformat()})
+    assert "patient.date_of_birth" in by_field(check(case, site, TODAY))

@@ -1,0 +1,3 @@
+"""vpdischarge: printed discharge handouts after vertebroplasty or kyphoplasty."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,234 @@
+"""Benchmark of the handout render: warm time against a plain-ReportLab floor, cold CLI, PDF size.
+
+Run ``python -m vpdischarge.bench`` (``--json`` for machine-readable output). Absolute times
+depend on the machine, so the warm render is compared with a "floor": the same text set by bare
+ReportLab platypus in Helvetica. Targets are reported, never asserted. The only patient data
+written to disk is the fictional case of the cold run, in a temporary directory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TypeVar
+from xml.sax.saxutils import escape
+
+from vpdischarge.domain.case import Case, Clinician, FollowUp, Medication, Patient, Procedure
+
+MAX_RATIO = 3.0
+MAX_COLD_SECONDS = 1.0
+MAX_PDF_KIB = 150
+FLOOR_TAGS = {"title", "p", "heading", "item", "cell", "line"}
+FURNITURE_TAGS = {"page-header", "page-footer"}
+T = TypeVar("T")
+
+
+def typical_case(language: str = "en", large_print: bool = False) -> Case:
+    """The content brief's typical case (3 medicines, 3 lines of notes); the patient is fictional."""
+    done = date.today() - timedelta(days=7)
+    return Case(
+        patient=Patient("Rosa Example-Patient", date(1948, 3, 2), "TEST-0001"),
+        procedure=Procedure("vertebroplasty", done, ["T12", "L1"]),
+        clinician=Clinician(
+            "Dr. Alex Example",
+            "Walk a little every day, a few minutes at a time.\n"
+            "Use the back brace when you are out of bed for the next 2 weeks.\n"
+            "Bring your medicine list to the follow-up visit.",
+        ),
+        medications=[
+            Medication("Acetaminophen", "500 mg", "Every 6 hours if needed", "Pain"),
+            Medication("Senna", "8.6 mg", "At bedtime", "Constipation"),
+            Medication("Alendronate", "70 mg", "Once a week", "Bone strength"),
+        ],
+        blood_thinner_restart=done + timedelta(days=2),
+        follow_up=FollowUp(
+            datetime.combine(done, datetime.min.time()) + timedelta(days=14, hours=10, minutes=30),
+            "Spine Clinic, Example General Hospital",
+            "+1 555 0100",
+        ),
+        language=language,
+        large_print=large_print,
+        interpreter="ID 4471",
+    )
+
+
+def median_seconds(call: Callable[[], T], repeat: int) -> tuple[float, T]:
+    """One untimed warm-up (caches, fonts, imports), then the median of `repeat` timed calls.
+    Returns the warm-up's result too, so it need not be computed again."""
+    first = call()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples), first
+
+
+def floor_texts(case: Case, site, today: date) -> list[str]:
+    """The handout's body text as plain strings, so the floor sets the same words."""
+    from vpdischarge.content.context import build_context
+    from vpdischarge.content.template import render_markup
+    from vpdischarge.domain.locales import find_locale
+    from vpdischarge.typeset.document import parse_markup
+    from vpdischarge.typeset.inline import plain_text
+
+    locale = find_locale(case.language)
+    markup = render_markup(build_context(case, site, locale, printed_on=today), locale, site.template_folder)
+    root = parse_markup(markup)
+    furniture = {id(el) for top in root if top.tag in FURNITURE_TAGS for el in top.iter()}
+    return [plain_text(el) for el in root.iter() if el.tag in FLOOR_TAGS and id(el) not in furniture]
+
+
+def floor_style(large_print: bool):
+    """BodyText in base-14 Helvetica at the handout's body size; built outside the timing."""
+    from reportlab.lib.styles import getSampleStyleSheet
+
+    style = getSampleStyleSheet()["BodyText"]
+    style.fontName = "Helvetica"
+    style.fontSize = 16 if large_print else 12
+    style.leading = style.fontSize * 1.2  # BodyText's own 12 pt leading would overlap the lines
+    return style
+
+
+def floor_pdf(texts: list[str], style) -> bytes:
+    """Set `texts` with bare platypus: the cost of ReportLab alone, no fonts to embed."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=LETTER)
+    doc.build([Paragraph(escape(text), style) for text in texts])
+    return buffer.getvalue()
+
+
+def measure_render(language: str, large_print: bool, site, today: date, repeat: int) -> dict:
+    """Warm time, floor time and PDF size of one language and print size."""
+    from vpdischarge.pipeline import render
+
+    case = typical_case(language, large_print)
+    warm, handout = median_seconds(lambda: render(case, site, today=today), repeat)
+    texts, style = floor_texts(case, site, today), floor_style(large_print)
+    floor, _ = median_seconds(lambda: floor_pdf(texts, style), repeat)
+    return {
+        "language": language,
+        "large_print": large_print,
+        "warm_s": warm,
+        "floor_s": floor,
+        "ratio": warm / floor,
+        "pdf_bytes": len(handout.pdf),
+    }
+
+
+def measure_cold(runs: int) -> dict:
+    """Wall time of a fresh `python -m vpdischarge render`: what a nurse waits for at the CLI."""
+    from vpdischarge.domain.case_file import case_to_json
+
+    samples = []
+    with tempfile.TemporaryDirectory(prefix="vpd-bench-") as folder:
+        case_path, out_path = Path(folder, "case.json"), Path(folder, "handout.pdf")
+        case_path.write_text(case_to_json(typical_case()), encoding="utf-8")
+        command = [sys.executable, "-m", "vpdischarge", "render"]
+        command += ["--case", str(case_path), "--output", str(out_path)]
+        for _ in range(runs):
+            start = time.perf_counter()
+            done = subprocess.run(command, cwd=folder, capture_output=True, text=True)
+            samples.append(time.perf_counter() - start)
+            if done.returncode != 0:
+                raise RuntimeError(f"cold render exited {done.returncode}: {done.stderr.strip()}")
+    return {"runs": runs, "median_s": statistics.median(samples), "min_s": min(samples)}
+
+
+def machine() -> dict:
+    """Where the figures come from, so results of different machines are not mixed up."""
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+    }
+
+
+def verdicts(renders: list[dict], cold: dict) -> list[dict]:
+    """Each target against its worst case; reported, never asserted."""
+    worst_kib = max(r["pdf_bytes"] for r in renders) / 1024
+    checks = [
+        ("warm render <= 3x floor (worst ratio)", max(r["ratio"] for r in renders), MAX_RATIO),
+        ("cold CLI render <= 1.0 s (median)", cold["median_s"], MAX_COLD_SECONDS),
+        ("PDF <= 150 KiB (largest)", worst_kib, MAX_PDF_KIB),
+    ]
+    return [
+        {"target": name, "value": round(value, 3), "limit": limit, "pass": value <= limit}
+        for name, value, limit in checks
+    ]
+
+
+def table_row(r: dict) -> str:
+    """One language and print size as a fixed-width line."""
+    size = "large" if r["large_print"] else "normal"
+    return (
+        f"{r['language']:<6}{size:<8}{r['warm_s'] * 1000:>10.1f}{r['floor_s'] * 1000:>10.1f}"
+        f"{r['ratio']:>8.2f}{r['pdf_bytes']:>11,}{r['pdf_bytes'] / 1024:>8.1f}"
+    )
+
+
+def print_report(result: dict) -> None:
+    """A table a person can read and paste into a review."""
+    m = result["machine"]
+    print(f"Python {m['python']} ({m['implementation']}) on {m['platform']}, {m['cpus']} CPUs")
+    print(f"warm repeats: {result['repeat']}, cold runs: {result['cold']['runs']}\n")
+    print(f"{'lang':<6}{'print':<8}{'warm ms':>10}{'floor ms':>10}{'ratio':>8}{'PDF bytes':>11}{'KiB':>8}")
+    for r in result["renders"]:
+        print(table_row(r))
+    cold = result["cold"]
+    print(f"\ncold CLI render: median {cold['median_s']:.3f} s, min {cold['min_s']:.3f} s\n")
+    for v in result["targets"]:
+        print(f"{'PASS' if v['pass'] else 'FAIL'}  {v['target']}: {v['value']} (limit {v['limit']})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure everything, print it; exit 0 whatever the verdicts (a failed render raises)."""
+    parser = argparse.ArgumentParser(prog="python -m vpdischarge.bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--repeat", type=int, default=15, help="timed warm repeats (default 15)")
+    parser.add_argument("--cold-runs", type=int, default=5, help="fresh CLI processes (default 5)")
+    args = parser.parse_args(argv)
+    if args.repeat < 1 or args.cold_runs < 1:
+        parser.error("--repeat and --cold-runs must be at least 1")
+
+    from vpdischarge.content.catalogs import available_languages
+    from vpdischarge.domain.site import load_site
+
+    site, today = load_site(None), date.today()
+    renders = [
+        measure_render(lang, large, site, today, args.repeat)
+        for lang in sorted(available_languages())
+        for large in (False, True)
+    ]
+    cold = measure_cold(args.cold_runs)
+    result = {
+        "machine": machine(),
+        "repeat": args.repeat,
+        "renders": renders,
+        "cold": cold,
+        "targets": verdicts(renders, cold),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print_report(result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

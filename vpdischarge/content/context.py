@@ -1,0 +1,111 @@
+"""The template context: case + site + language, with every date and unit already worked out.
+
+Templates only choose words; all arithmetic happens here, once, where it can be tested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from vpdischarge.content.calendar import add_months, after_days, after_hours, after_weeks
+from vpdischarge.content.formatting import Formatter
+from vpdischarge.content.text import lines, printable
+from vpdischarge.domain.case import Case
+from vpdischarge.domain.clinical import ClinicalLimits, check_limits
+from vpdischarge.domain.locales import HandoutLocale
+from vpdischarge.domain.site import SiteSettings
+
+
+@dataclass(frozen=True)
+class KeyDates:
+    """Every duration of the handout as a real calendar date."""
+
+    sedation_until: date
+    dressing_off: date
+    shower_from: date
+    soak_from: date
+    lift_until: date
+    lift_2_until: date
+    bend_until: date
+    exercise_from: date
+    drive_from: date
+    recovery_from: date
+    recovery_to: date
+    follow_up_from: date
+    follow_up_to: date
+
+
+def key_dates(procedure_day: date, limits: ClinicalLimits) -> KeyDates:
+    return KeyDates(
+        sedation_until=after_hours(procedure_day, 24),
+        dressing_off=after_hours(procedure_day, limits.dressing_off_hours),
+        shower_from=after_hours(procedure_day, limits.shower_after_hours),
+        soak_from=after_days(procedure_day, limits.no_soak_days),
+        lift_until=after_weeks(procedure_day, limits.lift_weeks),
+        lift_2_until=add_months(procedure_day, limits.lift_2_months),
+        bend_until=after_weeks(procedure_day, limits.bend_weeks),
+        exercise_from=after_weeks(procedure_day, limits.exercise_weeks),
+        drive_from=after_days(procedure_day, limits.drive_days),
+        recovery_from=after_weeks(procedure_day, limits.recovery_weeks_min),
+        recovery_to=after_weeks(procedure_day, limits.recovery_weeks_max),
+        follow_up_from=after_weeks(procedure_day, limits.follow_up_weeks_min),
+        follow_up_to=after_weeks(procedure_day, limits.follow_up_weeks_max),
+    )
+
+
+def merged_limits(case: Case, site: SiteSettings) -> ClinicalLimits:
+    """Site defaults with this patient's overrides (already range-checked by validation)."""
+    accepted, _ = check_limits(case.restrictions, "restrictions")
+    return site.clinical.with_overrides(accepted)
+
+
+def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed_on: date) -> dict[str, Any]:
+    """Everything the template may use. `case` must have passed validation (it has a date)."""
+    assert case.procedure.date is not None, "validate the case before building its context"
+    fmt = Formatter(locale.babel)
+    limits = merged_limits(case, site)
+    notes_language = case.clinician.notes_language or site.notes_language
+    notes_lines = lines(case.clinician.notes)
+    return {
+        "lang": locale.code,
+        "dir": locale.direction,
+        "site": site,
+        "patient": {
+            "name": printable(case.patient.name).strip(),
+            "date_of_birth": case.patient.date_of_birth,
+            "record_number": printable(case.patient.record_number).strip(),
+        },
+        "procedure": {
+            "kind": case.procedure.kind,
+            "date": case.procedure.date,
+            "levels": ", ".join(printable(x).strip() for x in case.procedure.levels),
+            "anesthesia": case.procedure.anesthesia,
+        },
+        "limits": limits,
+        "dates": key_dates(case.procedure.date, limits),
+        "lift_limit": fmt.weight(limits.lift_limit_lb, site.weight_unit),
+        "lift_limit_2": fmt.weight(limits.lift_limit_2_lb, site.weight_unit),
+        "fever": fmt.temperature(limits.fever_c, site.temperature_unit),
+        "medications": [
+            {k: printable(getattr(m, k)).strip() for k in ("name", "dose", "when", "purpose")}
+            for m in case.medications
+            if m.name.strip()
+        ],
+        "blood_thinner_restart": case.blood_thinner_restart,
+        "follow_up": case.follow_up,
+        "follow_up_where": printable(case.follow_up.where).strip(),
+        "follow_up_phone": printable(case.follow_up.phone).strip(),
+        "clinician_name": printable(case.clinician.name).strip(),
+        "notes_lines": notes_lines,
+        # Name the notes' language only when it differs from the handout's.
+        "notes_language_name": (
+            fmt.language_name(notes_language)
+            if notes_lines and notes_language.split("_")[0] != locale.code.split("_")[0]
+            else None
+        ),
+        "interpreter": printable(case.interpreter).strip(),
+        "large_print": case.large_print,
+        "printed_on": printed_on,
+    }

@@ -1,0 +1,57 @@
+"""Numbers, dates, weights and temperatures in the handout's language (Babel / CLDR).
+
+Weights and temperatures show the site's unit first and the other in brackets, "10 lb (4.5 kg)",
+because the unit follows the hospital's country while the number format follows the language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from babel import Locale
+from babel.dates import format_date, format_time
+from babel.units import format_unit
+
+KG_PER_LB = 0.45359237
+
+
+def _round_half(value: float) -> float:
+    return round(value * 2) / 2
+
+
+@dataclass(frozen=True)
+class Formatter:
+    """Formatting bound to one CLDR locale; the Jinja filters are its methods."""
+
+    locale: str
+
+    def date(self, value: date) -> str:
+        return format_date(value, "long", locale=self.locale)
+
+    def weekday_date(self, value: date) -> str:
+        return format_date(value, "full", locale=self.locale)
+
+    def time(self, value: datetime) -> str:
+        return format_time(value, "short", locale=self.locale)
+
+    def language_name(self, code: str) -> str:
+        """The name of language `code`, written in this locale's language ("inglés")."""
+        try:
+            return Locale.parse(code).get_display_name(self.locale) or code
+        except (ValueError, LookupError):
+            return code
+
+    def _unit(self, value: float, unit: str, pattern: str) -> str:
+        return format_unit(value, unit, "short", format=pattern, locale=self.locale)
+
+    def weight(self, pounds: float, first_unit: str) -> str:
+        # Pounds to the nearest whole pound, kilograms to the nearest half: 10 lb (4.5 kg).
+        lb = self._unit(round(pounds), "mass-pound", "#,##0")
+        kg = self._unit(_round_half(pounds * KG_PER_LB), "mass-kilogram", "#,##0.#")
+        return f"{lb} ({kg})" if first_unit == "lb" else f"{kg} ({lb})"
+
+    def temperature(self, celsius: float, first_unit: str) -> str:
+        c = self._unit(celsius, "temperature-celsius", "#,##0.0")
+        f = self._unit(celsius * 9 / 5 + 32, "temperature-fahrenheit", "#,##0.0")
+        return f"{f} ({c})" if first_unit == "F" else f"{c} ({f})"

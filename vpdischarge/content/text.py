@@ -1,0 +1,22 @@
+"""Cleaning user text before it enters the markup.
+
+Autoescaping already stops anything typed from becoming markup or template code. What is left
+are characters that are not text at all: control characters (which XML cannot carry and a
+printer would not show). Line breaks and tabs are kept; they mean something in the notes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def printable(text: str) -> str:
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
+
+
+def lines(text: str) -> list[str]:
+    """The lines of a multi-line field, exactly as typed, with trailing blank lines dropped."""
+    result = printable(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while result and not result[-1].strip():
+        result.pop()
+    return result

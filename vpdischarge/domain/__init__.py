@@ -1,0 +1,4 @@
+"""Domain layer: the case, its validation, site settings and the locale registry.
+
+Nothing here imports Qt, ReportLab or Jinja2.
+"""

@@ -1,0 +1,69 @@
+"""The discharge case: everything the nurse enters, as plain data.
+
+Dates are real `date`/`datetime` objects; text is kept exactly as typed. The case file format
+(JSON, schema 1) lives in `case_file.py`; the checks live in `validation.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+PROCEDURE_KINDS = ("vertebroplasty", "kyphoplasty")
+ANESTHESIA_KINDS = ("sedation", "general", "local")
+
+
+@dataclass
+class Patient:
+    name: str = ""
+    date_of_birth: date | None = None
+    record_number: str = ""
+
+
+@dataclass
+class Procedure:
+    kind: str = "vertebroplasty"
+    date: date | None = None
+    levels: list[str] = field(default_factory=list)
+    # Local anaesthesia with conscious sedation is by far the most common.
+    anesthesia: str = "sedation"
+
+
+@dataclass
+class Clinician:
+    name: str = ""
+    notes: str = ""
+    # The language the notes are written in; None means the site's staff language.
+    notes_language: str | None = None
+
+
+@dataclass
+class Medication:
+    name: str = ""
+    dose: str = ""
+    when: str = ""
+    purpose: str = ""
+
+
+@dataclass
+class FollowUp:
+    when: datetime | None = None
+    where: str = ""
+    phone: str = ""
+
+
+@dataclass
+class Case:
+    patient: Patient = field(default_factory=Patient)
+    procedure: Procedure = field(default_factory=Procedure)
+    clinician: Clinician = field(default_factory=Clinician)
+    medications: list[Medication] = field(default_factory=list)
+    blood_thinner_restart: date | None = None
+    follow_up: FollowUp = field(default_factory=FollowUp)
+    # Per-patient overrides of the site's clinical limits, by limit name (see clinical.py).
+    restrictions: dict[str, Any] = field(default_factory=dict)
+    language: str = ""
+    second_language: str | None = None
+    large_print: bool = False
+    interpreter: str = ""

@@ -1,0 +1,120 @@
+"""Clinical limits printed in the handout: site defaults, overridable for one patient.
+
+Each limit is declared once, with its unit and the range a sane value must fall in. The same
+table checks the site settings file and the per-case overrides, so a 500 lb lifting limit or a
+45 °C fever threshold is refused wherever it is typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from vpdischarge.domain.issues import Issue
+
+
+@dataclass(frozen=True)
+class Limit:
+    minimum: float
+    maximum: float
+    unit: str
+    integer: bool = True
+
+
+# Defaults come from ../shared/docs/clinical-content.md; ranges are wide enough for any
+# published discharge sheet and narrow enough to catch a typo (an extra zero, °F typed as °C).
+LIMITS: dict[str, Limit] = {
+    "fever_c": Limit(37.5, 39.5, "°C", integer=False),
+    "dressing_off_hours": Limit(12, 168, "hours"),
+    "shower_after_hours": Limit(0, 168, "hours"),
+    "no_soak_days": Limit(1, 42, "days"),
+    "lift_limit_lb": Limit(1, 50, "lb", integer=False),
+    "lift_weeks": Limit(1, 26, "weeks"),
+    "lift_limit_2_lb": Limit(1, 100, "lb", integer=False),
+    "lift_2_months": Limit(1, 12, "months"),
+    "bend_weeks": Limit(1, 26, "weeks"),
+    "exercise_weeks": Limit(1, 26, "weeks"),
+    "drive_days": Limit(0, 60, "days"),
+    "recovery_weeks_min": Limit(1, 26, "weeks"),
+    "recovery_weeks_max": Limit(1, 52, "weeks"),
+    "follow_up_weeks_min": Limit(1, 12, "weeks"),
+    "follow_up_weeks_max": Limit(1, 12, "weeks"),
+}
+
+
+@dataclass(frozen=True)
+class ClinicalLimits:
+    fever_c: float = 38.0
+    dressing_off_hours: int = 48
+    shower_after_hours: int = 24
+    no_soak_days: int = 7
+    lift_limit_lb: float = 10
+    lift_weeks: int = 6
+    lift_limit_2_lb: float = 20
+    lift_2_months: int = 3
+    bend_weeks: int = 6
+    exercise_weeks: int = 6
+    drive_days: int = 2
+    recovery_weeks_min: int = 4
+    recovery_weeks_max: int = 6
+    follow_up_weeks_min: int = 1
+    follow_up_weeks_max: int = 2
+
+    def with_overrides(self, overrides: dict[str, Any]) -> ClinicalLimits:
+        """Apply per-case overrides that `check_limits` has already accepted."""
+        return replace(self, **overrides)
+
+
+LIMIT_NAMES = tuple(f.name for f in fields(ClinicalLimits))
+assert set(LIMIT_NAMES) == set(LIMITS), "every clinical limit needs a range"
+
+
+def check_limits(values: dict[str, Any], prefix: str) -> tuple[dict[str, Any], list[Issue]]:
+    """Type- and range-check a mapping of limit name to value.
+
+    Returns the accepted values (ints kept as ints) and one issue per rejected key, named
+    ``prefix.key``.
+    """
+    accepted: dict[str, Any] = {}
+    issues: list[Issue] = []
+    for key, value in values.items():
+        field = f"{prefix}.{key}"
+        limit = LIMITS.get(key)
+        if limit is None:
+            known = ", ".join(LIMIT_NAMES)
+            issues.append(Issue(field, f"unknown setting (known: {known})"))
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            issues.append(Issue(field, f"must be a number of {limit.unit}"))
+            continue
+        if limit.integer and value != int(value):
+            issues.append(Issue(field, f"must be a whole number of {limit.unit}"))
+            continue
+        if not limit.minimum <= value <= limit.maximum:
+            issues.append(
+                Issue(
+                    field,
+                    f"{value:g} {limit.unit} is outside the safe range "
+                    f"{limit.minimum:g} to {limit.maximum:g} {limit.unit}",
+                )
+            )
+            continue
+        accepted[key] = int(value) if limit.integer else float(value)
+    return accepted, issues
+
+
+def check_consistency(limits: ClinicalLimits, prefix: str) -> list[Issue]:
+    """Pairs of limits that must agree with each other, or the handout would contradict itself
+    (the source article this product replaces had exactly that fault with its lifting rules)."""
+    issues = []
+    if limits.lift_limit_2_lb <= limits.lift_limit_lb:
+        issues.append(
+            Issue(f"{prefix}.lift_limit_2_lb", "the later lifting limit must be higher than the first")
+        )
+    if limits.lift_2_months * 4 < limits.lift_weeks:
+        issues.append(Issue(f"{prefix}.lift_2_months", "the second lifting stage must end after the first"))
+    if limits.recovery_weeks_max < limits.recovery_weeks_min:
+        issues.append(Issue(f"{prefix}.recovery_weeks_max", "must not be less than recovery_weeks_min"))
+    if limits.follow_up_weeks_max < limits.follow_up_weeks_min:
+        issues.append(Issue(f"{prefix}.follow_up_weeks_max", "must not be less than follow_up_weeks_min"))
+    return issues

@@ -1,0 +1,1 @@
+"""The Qt door into the pipeline. The only package that imports Qt."""

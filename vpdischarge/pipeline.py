@@ -1,0 +1,78 @@
+"""The one pipeline both doors (CLI and window) use: case → checks → context → markup → PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from vpdischarge.content.catalogs import available_languages
+from vpdischarge.content.context import build_context
+from vpdischarge.content.template import render_markup
+from vpdischarge.domain.case import Case
+from vpdischarge.domain.issues import InputError, Issue, errors
+from vpdischarge.domain.locales import find_locale
+from vpdischarge.domain.site import SiteSettings
+from vpdischarge.domain.validation import validate
+from vpdischarge.typeset.document import PrintOptions, typeset
+from vpdischarge.typeset.fonts import FontResolver
+
+
+@dataclass(frozen=True)
+class Handout:
+    pdf: bytes
+    warnings: list[Issue] = field(default_factory=list)
+
+
+def _user_text(case: Case) -> list[tuple[str, str]]:
+    """(field, text) for every field whose text is printed."""
+    items = [
+        ("patient.name", case.patient.name),
+        ("patient.record_number", case.patient.record_number),
+        ("clinician.name", case.clinician.name),
+        ("clinician.notes", case.clinician.notes),
+        ("follow_up.where", case.follow_up.where),
+        ("follow_up.phone", case.follow_up.phone),
+        ("interpreter", case.interpreter),
+    ]
+    for n, med in enumerate(case.medications, start=1):
+        items += [(f"medications[{n}].{k}", getattr(med, k)) for k in ("name", "dose", "when", "purpose")]
+    return items
+
+
+def unprintable_issues(case: Case, resolver: FontResolver) -> list[Issue]:
+    """A character no bundled font has would print as an empty box: refuse it by field."""
+    issues = []
+    for field_name, text in _user_text(case):
+        missing = resolver.unprintable(text)
+        if missing:
+            shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
+            issues.append(Issue(field_name, f"has characters that cannot be printed: {shown}"))
+    return issues
+
+
+def check(case: Case, site: SiteSettings, today: date | None = None) -> list[Issue]:
+    """Every error and warning for this case, each naming its field."""
+    issues = validate(case, site, available_languages(), today)
+    locale = find_locale(case.language)
+    if locale is not None:
+        issues += unprintable_issues(case, FontResolver(locale.fonts))
+    return issues
+
+
+def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout:
+    """Render the handout. Raises InputError (all errors at once) if the case cannot print."""
+    today = today or date.today()
+    issues = check(case, site, today)
+    if errors(issues):
+        raise InputError(errors(issues))
+    locale = find_locale(case.language)
+    assert locale is not None  # validation guarantees it
+    context = build_context(case, site, locale, printed_on=today)
+    markup = render_markup(context, locale, site.template_folder)
+    options = PrintOptions(
+        paper=site.paper,
+        large_print=case.large_print,
+        author=site.hospital_name,
+        preferred_fonts=locale.fonts,
+    )
+    return Handout(typeset(markup, options), [i for i in issues if i.severity == "warning"])

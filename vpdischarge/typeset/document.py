@@ -1,0 +1,88 @@
+"""The public call of the typesetting layer: handout markup in, PDF bytes out."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from xml.etree import ElementTree
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+from vpdischarge import __version__
+from vpdischarge.typeset.flowables import BlockBuilder
+from vpdischarge.typeset.fonts import FontResolver
+from vpdischarge.typeset.furniture import Furniture, furnished_canvas
+from vpdischarge.typeset.inline import MarkupError, collapse_space
+from vpdischarge.typeset.styles import make_styles
+
+PAPER = {"letter": LETTER, "a4": A4}
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    paper: str = "letter"
+    large_print: bool = False
+    author: str = ""  # the hospital; never a patient or staff name
+    preferred_fonts: tuple[str, ...] = ()
+
+
+def parse_markup(markup: str) -> ElementTree.Element:
+    try:
+        root = ElementTree.fromstring(markup)
+    except ElementTree.ParseError as exc:
+        raise MarkupError(f"the template produced malformed markup: {exc}") from None
+    if root.tag != "handout":
+        raise MarkupError("the markup must start with <handout>")
+    collapse_space(root)
+    return root
+
+
+def typeset(markup: str, options: PrintOptions) -> bytes:
+    root = parse_markup(markup)
+    rtl = root.get("dir") == "rtl"
+    resolver = FontResolver(options.preferred_fonts)
+    styles = make_styles(options.large_print, resolver.base_face, rtl)
+    page_width, page_height = PAPER[options.paper]
+    margin = styles.scale.margin
+    width = page_width - 2 * margin
+
+    furniture = Furniture(root.find("page-header"), root.find("page-footer"), styles, resolver, width, rtl)
+    gap = styles.scale.body
+    header_height = furniture.height(furniture.header) + gap
+    footer_height = furniture.height(furniture.footer) + gap
+    frame = Frame(
+        margin,
+        margin + footer_height,
+        width,
+        page_height - 2 * margin - header_height - footer_height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+
+    version = root.get("content-version", "")
+    review = root.get("review-date", "")
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=(page_width, page_height),
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        # Metadata identifies the content, never the patient.
+        title=root.get("title", ""),
+        author=options.author,
+        subject=f"Content version {version}, reviewed {review}",
+        keywords=f"content-version={version}; review-date={review}; language={root.get('lang', '')}",
+        creator=f"vpdischarge {__version__}",
+        lang=(root.get("lang") or "").replace("_", "-"),
+        initialFontName=resolver.base_face,  # otherwise ReportLab refers to an unembedded Helvetica
+        pageTemplates=[PageTemplate(id="page", frames=[frame])],
+    )
+    flowables = BlockBuilder(styles, resolver, width, rtl).blocks(root)
+    doc.build(flowables, canvasmaker=furnished_canvas(furniture, margin))
+    return buffer.getvalue()

@@ -1,0 +1,245 @@
+"""Block elements of the handout markup to ReportLab flowables.
+
+Call-out boxes are single-cell tables: a table cell never splits, so a box is always printed
+whole on one page. Tick boxes and writing lines are drawn, not typed as glyphs, so they print
+the same in every font and language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from xml.etree.ElementTree import Element
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from vpdischarge.typeset.fonts import FontResolver
+from vpdischarge.typeset.inline import MarkupError, to_paragraph_markup
+from vpdischarge.typeset.styles import Styles
+
+BLACK = colors.black
+BOX_BORDERS = {"emergency": 3.0, "call": 1.5}
+# Medicine, dose, when, what for: the name and timing need the most room.
+FOUR_COLUMN_SHARES = [0.28, 0.18, 0.30, 0.24]
+
+
+class TickBox(Flowable):
+    """An empty square to tick by hand."""
+
+    def __init__(self, size: float):
+        super().__init__()
+        self.size = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(1.2)
+        self.canv.rect(0, 0, self.size, self.size)
+
+
+@dataclass
+class BlockBuilder:
+    styles: Styles
+    resolver: FontResolver
+    width: float
+    rtl: bool = False
+
+    # -- helpers -------------------------------------------------------------------------
+    def para(self, element: Element, style=None, bold: bool = False, **kw) -> Paragraph:
+        style = style or self.styles.body
+        return Paragraph(to_paragraph_markup(element, self.resolver, bold=bold), style, **kw)
+
+    def _row(self, cells: list) -> list:
+        # Right-to-left tables read from the right: mirror the column order.
+        return list(reversed(cells)) if self.rtl else cells
+
+    def _table(self, rows: list[list], widths: list[float], commands: list, **kw) -> Table:
+        if self.rtl:
+            widths = list(reversed(widths))
+        table = Table(rows, colWidths=widths, **kw)
+        base = [
+            ("FONTNAME", (0, 0), (-1, -1), self.resolver.base_face),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+        table.setStyle(TableStyle(base + commands))
+        return table
+
+    # -- blocks --------------------------------------------------------------------------
+    def blocks(self, parent: Element, width: float | None = None, bold: bool = False) -> list[Flowable]:
+        out: list[Flowable] = []
+        builders: dict[str, Callable[[Element, float, bool], list[Flowable]]] = {
+            "title": lambda e, w, b: [self.para(e, self.styles.title, bold=True)],
+            "p": self.paragraph,
+            "heading": lambda e, w, b: [self.para(e, self.styles.heading, bold=True)],
+            "section": self.section,
+            "list": self.bullet_list,
+            "checklist": self.checklist,
+            "table": self.table,
+            "notes": self.notes,
+            "write-lines": self.write_lines,
+            "signatures": self.signatures,
+        }
+        for child in parent:
+            if child.tag in ("page-header", "page-footer"):
+                continue
+            build = builders.get(child.tag)
+            if build is None:
+                raise MarkupError(f"<{child.tag}> is not a block element of the handout markup")
+            out += build(child, width or self.width, bold)
+        return out
+
+    def paragraph(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        style = {"lead": self.styles.lead, "small": self.styles.small}.get(
+            e.get("style", ""), self.styles.body
+        )
+        return [self.para(e, style, bold=bold)]
+
+    def section(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        box = e.get("box")
+        if box is None:
+            return self.blocks(e, width, bold)
+        if box not in BOX_BORDERS:
+            raise MarkupError(f'box="{box}" is not one of {", ".join(BOX_BORDERS)}')
+        border = BOX_BORDERS[box]
+        padding = self.styles.scale.body * 0.6
+        inner = width - 2 * padding - 2 * border
+        content: list[Flowable] = []
+        for child in e:
+            if child.tag == "heading":
+                content.append(self.para(child, self.styles.box_heading, bold=True))
+            else:
+                content += self.blocks(_wrap(child), inner, bold=(box == "emergency"))
+        table = self._table(
+            [[content]],
+            [width],
+            [
+                ("BOX", (0, 0), (-1, -1), border, BLACK),
+                ("LEFTPADDING", (0, 0), (-1, -1), padding + border),
+                ("RIGHTPADDING", (0, 0), (-1, -1), padding + border),
+                ("TOPPADDING", (0, 0), (-1, -1), padding),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+            ],
+        )
+        return [Spacer(1, self.styles.scale.body * 0.5), table]
+
+    def bullet_list(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        return [self.para(item, self.styles.bullet, bold=bold, bulletText="•") for item in _items(e)]
+
+    def checklist(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        size = self.styles.scale.body
+        box_col = size * 2
+        rows = [self._row([TickBox(size), self.para(item, bold=bold)]) for item in _items(e)]
+        return [self._table(rows, [box_col, width - box_col], [("TOPPADDING", (0, 0), (-1, -1), 3)])]
+
+    def table(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        head = e.find("head")
+        rows = e.findall("row")
+        if head is None:
+            raise MarkupError("<table> needs a <head>")
+        columns = len(head)
+        tick_last = e.get("ticks") == "last"
+        size = self.styles.scale.body
+        tick_width = max(size * 4.5, width * 0.12) if tick_last else 0
+        text_width = width - tick_width
+        n_text = columns - (1 if tick_last else 0)
+        shares = FOUR_COLUMN_SHARES if n_text == 4 else [1 / n_text] * n_text
+        widths = [text_width * share for share in shares]
+        if tick_last:
+            widths.append(tick_width)
+
+        def cell(c: Element, index: int, header: bool):
+            if tick_last and index == columns - 1 and not header:
+                return TickBox(size)
+            return self.para(c, self.styles.cell, bold=header)
+
+        data = [self._row([cell(c, i, True) for i, c in enumerate(head)])]
+        for row in rows:
+            if len(row) != columns:
+                raise MarkupError("every <row> needs as many cells as <head>")
+            data.append(self._row([cell(c, i, False) for i, c in enumerate(row)]))
+        empty_row_height = size * 2.2
+        heights = [None] + [
+            empty_row_height if not any(len(c) or (c.text or "").strip() for c in r) else None for r in rows
+        ]
+        tick_col = 0 if self.rtl else columns - 1
+        commands = [
+            ("GRID", (0, 0), (-1, -1), 0.8, BLACK),
+            ("LINEBELOW", (0, 0), (-1, 0), 1.6, BLACK),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]
+        if tick_last:
+            commands.append(("ALIGN", (tick_col, 1), (tick_col, -1), "CENTER"))
+        table = self._table(data, widths, commands, repeatRows=1, rowHeights=heights)
+        return [table, Spacer(1, self.styles.scale.body * 0.6)]
+
+    def notes(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        out: list[Flowable] = []
+        for line in e.findall("line"):
+            if (line.text or "").strip():
+                out.append(self.para(line, self.styles.body))
+            else:
+                out.append(Spacer(1, self.styles.scale.body * 0.8))
+        return out
+
+    def write_lines(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        count = int(e.get("count", "3"))
+        height = self.styles.scale.body * 2.2
+        rows = [[""] for _ in range(count)]
+        return [
+            self._table(
+                rows, [width], [("LINEBELOW", (0, 0), (-1, -1), 0.8, BLACK)], rowHeights=[height] * count
+            )
+        ]
+
+    def signatures(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        date_label = _text_element(e.get("date-label", "Date"))
+        height = self.styles.scale.body * 2.6
+        rows = []
+        for sig in e.findall("signature"):
+            label = _text_element(sig.get("label", ""))
+            rows.append(
+                self._row(
+                    [
+                        self.para(label, self.styles.small),
+                        self.para(sig),
+                        self.para(date_label, self.styles.small),
+                        "",
+                    ]
+                )
+            )
+        widths = [width * 0.26, width * 0.44, width * 0.1, width * 0.2]
+        line_cols = [(1, 3)] if not self.rtl else [(2, 0)]
+        commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+        for first, second in line_cols:
+            commands += [
+                ("LINEBELOW", (first, 0), (first, -1), 0.8, BLACK),
+                ("LINEBELOW", (second, 0), (second, -1), 0.8, BLACK),
+            ]
+        return [
+            Spacer(1, self.styles.scale.body * 0.5),
+            self._table(rows, widths, commands, rowHeights=[height] * len(rows)),
+        ]
+
+
+def _items(e: Element) -> list[Element]:
+    items = e.findall("item")
+    if len(items) != len(e):
+        raise MarkupError(f"<{e.tag}> may hold <item> elements only")
+    return items
+
+
+def _wrap(child: Element) -> Element:
+    holder = Element("holder")
+    holder.append(child)
+    return holder
+
+
+def _text_element(text: str) -> Element:
+    element = Element("text")
+    element.text = text
+    return element

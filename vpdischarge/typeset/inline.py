@@ -1,0 +1,89 @@
+"""Inline handout markup (<b>, <i>, <br/>, page tokens) to ReportLab paragraph text.
+
+Every piece of text is escaped again here: the markup parser has turned `&lt;` back into `<`,
+and ReportLab's paragraph parser would read it as a tag. Each run gets an explicit font from
+the resolver, so no character is left to a font that lacks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from xml.etree.ElementTree import Element
+from xml.sax.saxutils import escape
+
+from vpdischarge.typeset.fonts import FontResolver
+
+# Elements replaced by text supplied at drawing time (page numbers exist only then).
+TOKENS = ("page-number", "page-count")
+
+
+class MarkupError(ValueError):
+    """The template produced markup outside the documented vocabulary."""
+
+
+def spans(
+    element: Element,
+    bold: bool = False,
+    italic: bool = False,
+    tokens: Mapping[str, str] | None = None,
+) -> list[tuple[str, bool, bool]]:
+    """Flatten an element's inline content to (text, bold, italic) spans; "\\n" is a line break."""
+    out: list[tuple[str, bool, bool]] = []
+    if element.text:
+        out.append((element.text, bold, italic))
+    for child in element:
+        if child.tag == "b":
+            out += spans(child, True, italic, tokens)
+        elif child.tag == "i":
+            out += spans(child, bold, True, tokens)
+        elif child.tag == "br":
+            out.append(("\n", bold, italic))
+        elif child.tag in TOKENS:
+            out.append(((tokens or {}).get(child.tag, ""), bold, italic))
+        else:
+            raise MarkupError(f"<{child.tag}> is not allowed inside text")
+        if child.tail:
+            out.append((child.tail, bold, italic))
+    return out
+
+
+def plain_text(element: Element) -> str:
+    return "".join(text for text, _, _ in spans(element))
+
+
+def to_paragraph_markup(
+    element: Element,
+    resolver: FontResolver,
+    bold: bool = False,
+    italic: bool = False,
+    tokens: Mapping[str, str] | None = None,
+) -> str:
+    parts: list[str] = []
+    base = resolver.base_face  # the paragraph style's own font: no tag needed
+    for text, b, i in spans(element, bold, italic, tokens):
+        for n, line in enumerate(text.split("\n")):
+            if n:
+                parts.append("<br/>")
+            for face, run in resolver.runs(line, b, i):
+                parts.append(escape(run) if face == base else f'<font name="{face}">{escape(run)}</font>')
+    return "".join(parts)
+
+
+def collapse_space(element: Element) -> None:
+    """Template indentation is not content: collapse runs of whitespace in inline text, as HTML
+    does, except inside <line> (clinician notes are printed exactly as typed)."""
+    for node in element.iter():
+        if node.tag == "line":
+            continue
+        for attr in ("text", "tail"):
+            value = getattr(node, attr)
+            if value:
+                setattr(node, attr, _squeeze(value))
+
+
+def _squeeze(value: str) -> str:
+    if not value.strip():
+        return " "
+    lead = " " if value[:1].isspace() else ""
+    trail = " " if value[-1:].isspace() else ""
+    return lead + " ".join(value.split()) + trail
