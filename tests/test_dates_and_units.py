@@ -31,9 +31,9 @@ def test_key_dates_of_the_defaults():
 
 
 def test_weights_site_unit_first_in_the_language_format():
-    assert Formatter("en").weight(10, "lb") == "10 lb (4.5 kg)"
-    assert Formatter("en").weight(20, "kg") == "9 kg (20 lb)"
-    assert Formatter("es").weight(10, "lb") == "10 lb (4,5 kg)"
+    assert Formatter("en").weight(10, "lb") == "10 pounds (4.5 kg)"
+    assert Formatter("en").weight(20, "kg") == "9 kilograms (20 lb)"
+    assert Formatter("es").weight(10, "lb") == "10 libras (4,5 kg)"
 
 
 def test_temperatures():

@@ -6,7 +6,10 @@ import pytest
 from conftest import TODAY
 from pdfread import all_text, body_font_size, chars_outside_page, fonts, metadata, page_count, pages_text
 
-from vpdischarge.pipeline import render
+from vpdischarge.content.catalogs import available_languages
+from vpdischarge.pipeline import handout_markup, render
+from vpdischarge.typeset.document import parse_markup
+from vpdischarge.typeset.inline import plain_text
 
 ENGLISH_HEADINGS = [
     "Going home after your vertebroplasty",
@@ -44,8 +47,8 @@ def test_every_section_heading_and_the_patient(english_pdf):
 def test_computed_dates_in_the_text(english_pdf):
     text = all_text(english_pdf)
     assert "Take the bandage off after 48 hours, on November 22, 2026." in text
-    assert "Do not lift more than 10 lb (4.5 kg) for 6 weeks, until January 1, 2027." in text
-    assert "do not lift more than 20 lb (9 kg) until February 20, 2027." in text
+    assert "Do not lift more than 10 pounds (4.5 kg) for 6 weeks, until January 1, 2027." in text
+    assert "do not lift more than 20 pounds (9 kg) until February 20, 2027." in text
     assert "Start your blood thinner again on November 22, 2026." in text
     assert "Your visit is on Friday, December 4, 2026 at 10:30" in text
     assert "between December 18, 2026 and January 1, 2027" in text
@@ -71,9 +74,10 @@ def test_both_call_boxes_are_whole_on_page_one(english_pdf):
     for line in [
         "Call 911 now if you have:",
         "Sudden weakness in your legs, or you cannot walk.",
-        "Do not wait. Do not drive yourself.",
+        "Do not wait. Do not drive yourself to the hospital.",
         "Call your care team if you have:",
         "Throwing up for more than a day",
+        "Daytime: +1 555 0100",
         "Nights and weekends: +1 555 0199",
     ]:
         assert line in first
@@ -140,7 +144,7 @@ def test_a4_kg_site(make_case):
     site = parse_site('[hospital]\nemergency_number = "112"\n[print]\npaper = "a4"\nweight_unit = "kg"\n')
     pdf = render(make_case(), site, TODAY).pdf
     text = all_text(pdf)
-    assert "Call 112 now" in text and "4.5 kg (10 lb)" in text
+    assert "Call 112 now" in text and "4.5 kilograms (10 lb)" in text
     import io
 
     from pypdf import PdfReader
@@ -152,3 +156,23 @@ def test_a4_kg_site(make_case):
 def test_no_text_runs_off_the_page(make_case, site):
     case = make_case(clinician={"notes": "W" * 500 + "\n" + "long " * 400})
     assert chars_outside_page(render(case, site, TODAY).pdf) == 0
+
+
+LIMITS = {False: 3, True: 5}  # normal print, large print: pages for the typical case
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("language", sorted(available_languages()))
+def test_page_limit_and_call_boxes_on_page_one_in_every_language(make_case, site, language, large_print):
+    case = make_case(language=language, large_print=large_print)
+    pdf = render(case, site, TODAY).pdf
+    assert page_count(pdf) <= LIMITS[large_print]
+    first_page = " ".join(pages_text(pdf)[0].split())
+    root = parse_markup(handout_markup(case, site, TODAY))
+    for section in root.iter("section"):
+        if section.get("box"):
+            for element in section:
+                text = plain_text(element) if element.tag != "list" else ""
+                lines = [text] + [plain_text(item) for item in element.iter("item")]
+                for line in filter(None, (" ".join(t.split()) for t in lines)):
+                    assert line in first_page, (section.get("id"), line)

@@ -59,6 +59,13 @@ def check(case: Case, site: SiteSettings, today: date | None = None) -> list[Iss
     return issues
 
 
+def handout_markup(case: Case, site: SiteSettings, today: date) -> str:
+    """The handout markup of a validated case (what the typesetter reads)."""
+    locale = find_locale(case.language)
+    assert locale is not None, "validate the case first"
+    return render_markup(build_context(case, site, locale, printed_on=today), locale, site.template_folder)
+
+
 def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout:
     """Render the handout. Raises InputError (all errors at once) if the case cannot print."""
     today = today or date.today()
@@ -67,8 +74,7 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
         raise InputError(errors(issues))
     locale = find_locale(case.language)
     assert locale is not None  # validation guarantees it
-    context = build_context(case, site, locale, printed_on=today)
-    markup = render_markup(context, locale, site.template_folder)
+    markup = handout_markup(case, site, today)
     options = PrintOptions(
         paper=site.paper,
         large_print=case.large_print,

@@ -1,6 +1,6 @@
 """Numbers, dates, weights and temperatures in the handout's language (Babel / CLDR).
 
-Weights and temperatures show the site's unit first and the other in brackets, "10 lb (4.5 kg)",
+Weights and temperatures show the site's unit first and the other in brackets, "10 pounds (4.5 kg)",
 because the unit follows the hospital's country while the number format follows the language.
 """
 
@@ -42,14 +42,17 @@ class Formatter:
         except (ValueError, LookupError):
             return code
 
-    def _unit(self, value: float, unit: str, pattern: str) -> str:
-        return format_unit(value, unit, "short", format=pattern, locale=self.locale)
+    def _unit(self, value: float, unit: str, pattern: str, length: str = "short") -> str:
+        return format_unit(value, unit, length, format=pattern, locale=self.locale)
 
     def weight(self, pounds: float, first_unit: str) -> str:
-        # Pounds to the nearest whole pound, kilograms to the nearest half: 10 lb (4.5 kg).
-        lb = self._unit(round(pounds), "mass-pound", "#,##0")
-        kg = self._unit(_round_half(pounds * KG_PER_LB), "mass-kilogram", "#,##0.#")
-        return f"{lb} ({kg})" if first_unit == "lb" else f"{kg} ({lb})"
+        """ "10 pounds (4.5 kg)": the site's unit first and spelled out (patients may not know
+        "lb"), the other abbreviated in brackets. Pounds to the nearest whole pound,
+        kilograms to the nearest half."""
+        lb, kg = round(pounds), _round_half(pounds * KG_PER_LB)
+        pounds_long, pounds_short = (self._unit(lb, "mass-pound", "#,##0", n) for n in ("long", "short"))
+        kilos_long, kilos_short = (self._unit(kg, "mass-kilogram", "#,##0.#", n) for n in ("long", "short"))
+        return f"{pounds_long} ({kilos_short})" if first_unit == "lb" else f"{kilos_long} ({pounds_short})"
 
     def temperature(self, celsius: float, first_unit: str) -> str:
         c = self._unit(celsius, "temperature-celsius", "#,##0.0")

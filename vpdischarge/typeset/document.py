@@ -48,7 +48,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     width = page_width - 2 * margin
 
     furniture = Furniture(root.find("page-header"), root.find("page-footer"), styles, resolver, width, rtl)
-    gap = styles.scale.body
+    gap = styles.scale.body * 0.7
     header_height = furniture.height(furniture.header) + gap
     footer_height = furniture.height(furniture.footer) + gap
     frame = Frame(

@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from xml.etree.ElementTree import Element
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from vpdischarge.typeset.fonts import FontResolver
-from vpdischarge.typeset.inline import MarkupError, to_paragraph_markup
+from vpdischarge.typeset.inline import MarkupError, plain_text, to_paragraph_markup
 from vpdischarge.typeset.styles import Styles
 
 BLACK = colors.black
 BOX_BORDERS = {"emergency": 3.0, "call": 1.5}
 # Medicine, dose, when, what for: the name and timing need the most room.
-FOUR_COLUMN_SHARES = [0.28, 0.18, 0.30, 0.24]
+FOUR_COLUMN_SHARES = [0.32, 0.14, 0.30, 0.24]
 
 
 class TickBox(Flowable):
@@ -83,13 +84,15 @@ class BlockBuilder:
             "write-lines": self.write_lines,
             "signatures": self.signatures,
         }
-        for child in parent:
-            if child.tag in ("page-header", "page-footer"):
-                continue
+        children = [c for c in parent if c.tag not in ("page-header", "page-footer")]
+        for child, following in zip(children, [*children[1:], None], strict=True):
             build = builders.get(child.tag)
             if build is None:
                 raise MarkupError(f"<{child.tag}> is not a block element of the handout markup")
-            out += build(child, width or self.width, bold)
+            built = build(child, width or self.width, bold)
+            if following is not None and following.tag == "table" and built:
+                built[-1].keepWithNext = 1  # a table's introduction is never left behind alone
+            out += built
         return out
 
     def paragraph(self, e: Element, width: float, bold: bool) -> list[Flowable]:
@@ -101,7 +104,9 @@ class BlockBuilder:
     def section(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         box = e.get("box")
         if box is None:
-            return self.blocks(e, width, bold)
+            content = self.blocks(e, width, bold)
+            # keep="together": a unit such as the sign-off block moves to the next page whole.
+            return [KeepTogether(content)] if e.get("keep") == "together" else content
         if box not in BOX_BORDERS:
             raise MarkupError(f'box="{box}" is not one of {", ".join(BOX_BORDERS)}')
         border = BOX_BORDERS[box]
@@ -124,7 +129,7 @@ class BlockBuilder:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
             ],
         )
-        return [Spacer(1, self.styles.scale.body * 0.5), table]
+        return [Spacer(1, self.styles.scale.body * 0.5), table, Spacer(1, self.styles.scale.body * 0.3)]
 
     def bullet_list(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         return [self.para(item, self.styles.bullet, bold=bold, bulletText="•") for item in _items(e)]
@@ -143,7 +148,16 @@ class BlockBuilder:
         columns = len(head)
         tick_last = e.get("ticks") == "last"
         size = self.styles.scale.body
-        tick_width = max(size * 4.5, width * 0.12) if tick_last else 0
+        # The tick column is as wide as its (translated) heading, so the word never splits.
+        tick_heading = plain_text(head[-1]) if tick_last else ""
+        tick_width = (
+            max(
+                size * 2.5,
+                stringWidth(tick_heading, self.resolver.face(self.resolver.order[0], bold=True), size) + 12,
+            )
+            if tick_last
+            else 0
+        )
         text_width = width - tick_width
         n_text = columns - (1 if tick_last else 0)
         shares = FOUR_COLUMN_SHARES if n_text == 4 else [1 / n_text] * n_text
@@ -198,7 +212,6 @@ class BlockBuilder:
 
     def signatures(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         date_label = _text_element(e.get("date-label", "Date"))
-        height = self.styles.scale.body * 2.6
         rows = []
         for sig in e.findall("signature"):
             label = _text_element(sig.get("label", ""))
@@ -214,16 +227,19 @@ class BlockBuilder:
             )
         widths = [width * 0.26, width * 0.44, width * 0.1, width * 0.2]
         line_cols = [(1, 3)] if not self.rtl else [(2, 0)]
-        commands = [("VALIGN", (0, 0), (-1, -1), "BOTTOM")]
+        # Room to write above each line; a row grows if its label wraps.
+        commands = [
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("TOPPADDING", (0, 0), (-1, -1), self.styles.scale.body * 1.3),
+        ]
         for first, second in line_cols:
             commands += [
                 ("LINEBELOW", (first, 0), (first, -1), 0.8, BLACK),
                 ("LINEBELOW", (second, 0), (second, -1), 0.8, BLACK),
             ]
-        return [
-            Spacer(1, self.styles.scale.body * 0.5),
-            self._table(rows, widths, commands, rowHeights=[height] * len(rows)),
-        ]
+        # The signature lines are one unit: never split across pages.
+        table = self._table(rows, widths, commands)
+        return [KeepTogether([Spacer(1, self.styles.scale.body * 0.5), table])]
 
 
 def _items(e: Element) -> list[Element]:

@@ -47,17 +47,24 @@ class Furniture:
     rtl: bool = False
     _static: dict[int, Cell] = field(default_factory=dict)
 
-    def _cell_boxes(self, tags: set[str]) -> dict[str, tuple[float, float]]:
-        """(x offset, width) per cell; a right-to-left line starts on the right."""
+    def _cell_boxes(self, tags: set[str], natural_right: float = 0) -> dict[str, tuple[float, float]]:
+        """(x offset, width) per cell, side by side and never overlapping. Three cells get fixed
+        shares; with two, the right cell gets its natural width (at most half) and the left,
+        which holds the patient's name and identifiers, the rest."""
         w = self.width
         if "center" in tags:
-            widths = {"left": w * 0.32, "center": w * 0.2, "right": w * 0.48}
+            shares = {"left": 0.3, "center": 0.22, "right": 0.48}
         else:
-            widths = {"left": w * 0.58, "right": w * 0.40}
-        x = {"left": 0.0, "center": (w - widths.get("center", 0)) / 2, "right": w - widths["right"]}
-        if self.rtl:
-            x["left"], x["right"] = w - widths["left"], 0.0
-        return {tag: (x[tag], widths[tag]) for tag in widths}
+            right = min(natural_right + 4, w * 0.5) / w
+            shares = {"left": 1 - right, "right": right}
+        order = [t for t in CELLS if t in shares]
+        if self.rtl:  # a right-to-left line starts on the right
+            order.reverse()
+        boxes, x = {}, 0.0
+        for tag in order:
+            boxes[tag] = (x, w * shares[tag])
+            x += w * shares[tag]
+        return boxes
 
     def _styles(self):
         s = self.styles
@@ -74,11 +81,16 @@ class Furniture:
         rows = []
         for row in block.findall("row"):
             cells = [c for c in row if c.tag in CELLS]
-            boxes = self._cell_boxes({c.tag for c in cells})
-            rows.append(
-                Row([self._cell(cell, boxes[cell.tag], style_for[cell.tag], tokens) for cell in cells])
-            )
+            right = next((c for c in cells if c.tag == "right"), None)
+            natural = self._natural_width(right, style_for["right"], tokens) if right is not None else 0
+            boxes = self._cell_boxes({c.tag for c in cells}, natural)
+            rows.append(Row([self._cell(c, boxes[c.tag], style_for[c.tag], tokens) for c in cells]))
         return rows
+
+    def _natural_width(self, cell: Element, style, tokens: dict[str, str]) -> float:
+        p = Paragraph(to_paragraph_markup(cell, self.resolver, tokens=tokens), style)
+        p.wrap(self.width * 4, 1000)
+        return max(p.getActualLineWidths0(), default=0)
 
     def _cell(self, cell: Element, box: tuple[float, float], style, tokens: dict[str, str]) -> Cell:
         """Lay out one cell; a cell without page tokens is the same on every page, so once."""

@@ -22,11 +22,11 @@ class Scale:
     title: float
     furniture: float
     margin: float
-    leading_factor: float = 1.3
+    leading_factor: float = 1.2
 
 
-NORMAL = Scale(body=12, small=11, heading=15, title=19, furniture=9, margin=0.6 * inch)
-LARGE = Scale(body=16, small=14, heading=20, title=24, furniture=11, margin=0.55 * inch)
+NORMAL = Scale(body=12, small=11, heading=15, title=19, furniture=9, margin=0.5 * inch)
+LARGE = Scale(body=16, small=14, heading=20, title=22, furniture=11, margin=0.5 * inch)
 
 
 @dataclass(frozen=True)
