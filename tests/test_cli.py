@@ -111,7 +111,8 @@ def test_locales_json():
     assert data["en"]["status"] == "source" and data["en"]["completeness"] == 1.0
     assert data["es"]["status"] == "draft" and data["es"]["native_name"] == "Español"
     assert data["ar"]["direction"] == "rtl"
-    assert data["vi"]["status"] == "missing"
+    assert data["vi"]["native_name"] == "Tiếng Việt"
+    assert {e["status"] for e in data.values()} <= {"source", "draft", "approved", "missing"}
 
 
 def test_check_reports_per_language(case_file):
@@ -119,3 +120,24 @@ def test_check_reports_per_language(case_file):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0].startswith("en ")
     assert any(line.startswith("es ") and "draft" in line for line in result.stdout.splitlines())
+
+
+def test_unexpected_error_gives_plain_message_and_a_report_without_patient_data(case_file, tmp_path):
+    env = {**__import__("os").environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    code = (
+        "import sys, vpdischarge.pipeline as p\n"
+        "def boom(*a, **k): raise ValueError('Maria Testcase Nunez secret')\n"
+        "p.render = boom\n"
+        "from vpdischarge.cli import main\n"
+        f"sys.exit(main(['render', '--case', {str(case_file)!r}, '--output', {str(tmp_path / 'o.pdf')!r}]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "secret" not in result.stderr
+    reports = list((tmp_path / "state").rglob("crash-*.txt"))
+    assert len(reports) == 1
+    report = reports[0].read_text()
+    assert "ValueError" in report and "secret" not in report and "Maria" not in report
+    assert not (tmp_path / "o.pdf").exists()

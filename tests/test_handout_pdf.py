@@ -6,8 +6,7 @@ import pytest
 from conftest import TODAY
 from pdfread import all_text, body_font_size, chars_outside_page, fonts, metadata, page_count, pages_text
 
-from vpdischarge.content.catalogs import available_languages
-from vpdischarge.pipeline import handout_markup, render
+from vpdischarge.pipeline import handout_markup, printable_languages, render
 from vpdischarge.typeset.document import parse_markup
 from vpdischarge.typeset.inline import plain_text
 
@@ -162,7 +161,7 @@ LIMITS = {False: 3, True: 5}  # normal print, large print: pages for the typical
 
 
 @pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
-@pytest.mark.parametrize("language", sorted(available_languages()))
+@pytest.mark.parametrize("language", printable_languages())
 def test_page_limit_and_call_boxes_on_page_one_in_every_language(make_case, site, language, large_print):
     case = make_case(language=language, large_print=large_print)
     pdf = render(case, site, TODAY).pdf

@@ -5,6 +5,7 @@ from datetime import date
 from conftest import TODAY
 
 from vpdischarge.domain.case_file import case_from_dict
+from vpdischarge.domain.validation import validate
 from vpdischarge.pipeline import check
 
 
@@ -62,7 +63,18 @@ def test_contradictory_lifting_limits_are_refused(make_case, site):
 
 def test_language_must_have_a_handout(make_case, site):
     assert "language" in by_field(check(make_case(language="xx"), site, TODAY))
-    assert "no Vietnamese" in by_field(check(make_case(language="vi"), site, TODAY))["language"]
+    only_english = validate(make_case(language="vi"), site, frozenset({"en"}), TODAY)
+    assert "no Vietnamese (Tiếng Việt) handout" in by_field(only_english)["language"]
+
+
+def test_untranslated_catalog_cannot_print_under_that_language(monkeypatch):
+    from vpdischarge import pipeline
+
+    monkeypatch.setattr(pipeline, "untranslated_count", lambda code: (92, 92))
+    assert pipeline.completeness_issues("language", "es")[0].severity == "error"
+    monkeypatch.setattr(pipeline, "untranslated_count", lambda code: (3, 92))
+    partial = pipeline.completeness_issues("language", "es")[0]
+    assert partial.severity == "warning" and "3 of 92" in partial.message and "English" in partial.message
 
 
 def test_draft_translation_is_a_warning(make_case, site):

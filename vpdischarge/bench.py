@@ -77,15 +77,11 @@ def median_seconds(call: Callable[[], T], repeat: int) -> tuple[float, T]:
 
 def floor_texts(case: Case, site, today: date) -> list[str]:
     """The handout's body text as plain strings, so the floor sets the same words."""
-    from vpdischarge.content.context import build_context
-    from vpdischarge.content.template import render_markup
-    from vpdischarge.domain.locales import find_locale
+    from vpdischarge.pipeline import handout_markup
     from vpdischarge.typeset.document import parse_markup
     from vpdischarge.typeset.inline import plain_text
 
-    locale = find_locale(case.language)
-    markup = render_markup(build_context(case, site, locale, printed_on=today), locale, site.template_folder)
-    root = parse_markup(markup)
+    root = parse_markup(handout_markup(case, site, today))
     furniture = {id(el) for top in root if top.tag in FURNITURE_TAGS for el in top.iter()}
     return [plain_text(el) for el in root.iter() if el.tag in FLOOR_TAGS and id(el) not in furniture]
 
@@ -206,13 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat < 1 or args.cold_runs < 1:
         parser.error("--repeat and --cold-runs must be at least 1")
 
-    from vpdischarge.content.catalogs import available_languages
     from vpdischarge.domain.site import load_site
+    from vpdischarge.pipeline import printable_languages
 
     site, today = load_site(None), date.today()
     renders = [
         measure_render(lang, large, site, today, args.repeat)
-        for lang in sorted(available_languages())
+        for lang in printable_languages()
         for large in (False, True)
     ]
     cold = measure_cold(args.cold_runs)

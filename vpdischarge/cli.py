@@ -153,10 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - last resort: a plain message, no traceback
         if os.environ.get("VPDISCHARGE_DEBUG"):
             raise
-        # The exception text may quote patient data, so only its type is shown.
-        print(
-            f"error: an unexpected problem stopped vpdischarge ({type(exc).__name__}). "
-            "Nothing was written. Please report it to your IT team.",
-            file=sys.stderr,
-        )
+        from vpdischarge.crash import plain_message
+
+        # The exception text may quote patient data: the message and the report omit it.
+        print(f"error: {plain_message(exc)}", file=sys.stderr)
         return EXIT_UNEXPECTED

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from vpdischarge.content.catalog_status import untranslated_count
 from vpdischarge.content.catalogs import available_languages
 from vpdischarge.content.context import build_context
 from vpdischarge.content.template import render_markup
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import InputError, Issue, errors
 from vpdischarge.domain.locales import find_locale
+from vpdischarge.domain.notes_check import as_issues, check_notes
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.validation import validate
 from vpdischarge.typeset.document import PrintOptions, typeset
@@ -50,9 +52,38 @@ def unprintable_issues(case: Case, resolver: FontResolver) -> list[Issue]:
     return issues
 
 
+def completeness_issues(field: str, code: str | None) -> list[Issue]:
+    """A handout must not print in English under another language's name: an empty catalog
+    is an error, a partial one a warning saying how much will print in English."""
+    locale = find_locale(code or "")
+    if locale is None or locale.code not in available_languages():
+        return []
+    missing, total = untranslated_count(locale.code)
+    if missing == total:
+        return [Issue(field, f"the {locale.english_name} handout is not translated yet")]
+    if missing:
+        return [
+            Issue(
+                field,
+                f"{missing} of {total} sentences are not translated into {locale.english_name} "
+                "yet and will print in English",
+                "warning",
+            )
+        ]
+    return []
+
+
+def printable_languages() -> list[str]:
+    """Codes whose handout can print now (a catalog with something translated in it)."""
+    return sorted(code for code in available_languages() if not errors(completeness_issues("language", code)))
+
+
 def check(case: Case, site: SiteSettings, today: date | None = None) -> list[Issue]:
     """Every error and warning for this case, each naming its field."""
     issues = validate(case, site, available_languages(), today)
+    issues += as_issues(check_notes(case, site.notes_language))
+    issues += completeness_issues("language", case.language)
+    issues += completeness_issues("second_language", case.second_language)
     locale = find_locale(case.language)
     if locale is not None:
         issues += unprintable_issues(case, FontResolver(locale.fonts))
@@ -80,5 +111,6 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
         large_print=case.large_print,
         author=site.hospital_name,
         preferred_fonts=locale.fonts,
+        cjk_line_breaks=locale.script.startswith("Han"),
     )
     return Handout(typeset(markup, options), [i for i in issues if i.severity == "warning"])

@@ -112,5 +112,13 @@ def catalog_status(locale: HandoutLocale, site: SiteSettings) -> CatalogStatus:
     return result
 
 
+@cache
+def untranslated_count(code: str) -> tuple[int, int]:
+    """(untranslated or fuzzy, total) for one language's handout catalog; cached per process."""
+    locale = next(loc for loc in LOCALES if loc.code == code)
+    status = catalog_status(locale, SiteSettings())
+    return len(status.untranslated) + len(status.fuzzy) + len(status.broken), status.total
+
+
 def all_statuses(site: SiteSettings) -> list[CatalogStatus]:
     return [catalog_status(locale, site) for locale in LOCALES]

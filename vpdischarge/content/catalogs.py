@@ -47,7 +47,9 @@ def translations_for(code: str, domain: str = DOMAIN) -> gettext.NullTranslation
             return gettext.GNUTranslations(fp)
     if po.is_file():
         with po.open("rb") as fp:
-            catalog = read_po(fp, locale=code.replace("_Hans", "").replace("_Hant", ""))
+            # No locale argument: CLDR lacks some handout languages (tl, ht); the catalog's own
+            # Plural-Forms header is what gettext needs.
+            catalog = read_po(fp)
         buffer = io.BytesIO()
         write_mo(buffer, catalog)  # fuzzy entries are left out, as pybabel compile does
         buffer.seek(0)

@@ -2,16 +2,24 @@
 
 Autoescaping already stops anything typed from becoming markup or template code. What is left
 are characters that are not text at all: control characters (which XML cannot carry and a
-printer would not show). Line breaks and tabs are kept; they mean something in the notes.
+printer would not show) and bidi override controls (which could make a printed name read
+differently from what was typed; validation tells the nurse). Line breaks and tabs are kept;
+they mean something in the notes.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
+from vpdischarge.domain.text_rules import without_bidi_controls
+
 
 def printable(text: str) -> str:
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
+    return "".join(
+        ch
+        for ch in without_bidi_controls(text)
+        if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs")
+    )
 
 
 def lines(text: str) -> list[str]:

@@ -14,6 +14,7 @@ from vpdischarge.domain.clinical import check_consistency, check_limits
 from vpdischarge.domain.issues import Issue
 from vpdischarge.domain.locales import SOURCE_LANGUAGE, find_locale
 from vpdischarge.domain.site import SiteSettings
+from vpdischarge.domain.text_rules import has_bidi_controls
 
 MAX_NAME = 200
 MAX_NOTES = 5_000
@@ -68,6 +69,15 @@ def validate(
     for field, value, maximum in _text_lengths(case):
         if len(value) > maximum:
             add(Issue(field, f"is {len(value):,} characters long; the limit is {maximum:,}"))
+        if has_bidi_controls(value):
+            add(
+                Issue(
+                    field,
+                    "held invisible text-direction characters that can change how it reads; "
+                    "they are removed, so it prints exactly as the letters were typed",
+                    "warning",
+                )
+            )
 
     proc = case.procedure
     if proc.kind not in PROCEDURE_KINDS:

@@ -1,1 +1,5 @@
 """Typesetting layer: handout markup in, PDF bytes out. ReportLab only; writes no files."""
+
+from vpdischarge.typeset.shaping_fix import install as _install_shaping_fix
+
+_install_shaping_fix()

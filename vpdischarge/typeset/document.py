@@ -25,6 +25,7 @@ class PrintOptions:
     large_print: bool = False
     author: str = ""  # the hospital; never a patient or staff name
     preferred_fonts: tuple[str, ...] = ()
+    cjk_line_breaks: bool = False  # Chinese and Japanese: break between characters
 
 
 def parse_markup(markup: str) -> ElementTree.Element:
@@ -42,7 +43,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     root = parse_markup(markup)
     rtl = root.get("dir") == "rtl"
     resolver = FontResolver(options.preferred_fonts)
-    styles = make_styles(options.large_print, resolver.base_face, rtl)
+    styles = make_styles(options.large_print, resolver.base_face, rtl, options.cjk_line_breaks)
     page_width, page_height = PAPER[options.paper]
     margin = styles.scale.margin
     width = page_width - 2 * margin

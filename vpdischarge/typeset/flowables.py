@@ -16,7 +16,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from vpdischarge.typeset.fonts import FontResolver
-from vpdischarge.typeset.inline import MarkupError, plain_text, to_paragraph_markup
+from vpdischarge.typeset.inline import MarkupError, make_paragraph, plain_text
 from vpdischarge.typeset.styles import Styles
 
 BLACK = colors.black
@@ -50,7 +50,7 @@ class BlockBuilder:
     # -- helpers -------------------------------------------------------------------------
     def para(self, element: Element, style=None, bold: bool = False, **kw) -> Paragraph:
         style = style or self.styles.body
-        return Paragraph(to_paragraph_markup(element, self.resolver, bold=bold), style, **kw)
+        return make_paragraph(element, self.resolver, style, bold=bold, rtl_base=self.rtl, **kw)
 
     def _row(self, cells: list) -> list:
         # Right-to-left tables read from the right: mirror the column order.

@@ -46,20 +46,35 @@ FAMILIES: dict[str, FontFamily] = {
     family.key: family
     for family in (
         FontFamily(
-            "noto-sans",
+            "noto-sans",  # Latin (with Vietnamese), Cyrillic, Greek
             {
                 "regular": "NotoSans-Regular.ttf",
                 "bold": "NotoSans-Bold.ttf",
                 "italic": "NotoSans-Italic.ttf",
                 "bold-italic": "NotoSans-BoldItalic.ttf",
             },
-            "OFL-NotoSans.txt",
+            "OFL-Noto.txt",
+        ),
+        FontFamily(
+            "arabic",
+            {"regular": "NotoSansArabic-Regular.ttf", "bold": "NotoSansArabic-Bold.ttf"},
+            "OFL-Noto.txt",
+        ),
+        FontFamily(
+            "devanagari",
+            {"regular": "NotoSansDevanagari-Regular.ttf", "bold": "NotoSansDevanagari-Bold.ttf"},
+            "OFL-Noto.txt",
+        ),
+        # Han and kana; no Latin letters or digits (those fall back to Noto Sans) and no bold.
+        FontFamily("cjk", {"regular": "DroidSansFallbackFull.ttf"}, "Apache-2.0-DroidSansFallback.txt"),
+        FontFamily(
+            "hangul", {"regular": "NanumGothic.ttf", "bold": "NanumGothicBold.ttf"}, "OFL-NanumGothic.txt"
         ),
     )
 }
-# Tried after a language's own preferences, in this order.
-FALLBACK_ORDER: tuple[str, ...] = ("noto-sans",)
-BASE_FAMILY = "noto-sans"
+# Tried after a language's own preferences, in this order. The CJK font comes before the
+# Korean one so that a Chinese name is set in one font (Nanum Gothic has only some Han).
+FALLBACK_ORDER: tuple[str, ...] = ("noto-sans", "arabic", "devanagari", "cjk", "hangul")
 
 _register_lock = threading.Lock()
 

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from vpdischarge.typeset.fonts import FontResolver
-from vpdischarge.typeset.inline import TOKENS, to_paragraph_markup
+from vpdischarge.typeset.inline import TOKENS, make_paragraph
 from vpdischarge.typeset.styles import Styles
 
 CELLS = ("left", "center", "right")
@@ -88,7 +88,7 @@ class Furniture:
         return rows
 
     def _natural_width(self, cell: Element, style, tokens: dict[str, str]) -> float:
-        p = Paragraph(to_paragraph_markup(cell, self.resolver, tokens=tokens), style)
+        p = make_paragraph(cell, self.resolver, style, tokens=tokens, rtl_base=self.rtl)
         p.wrap(self.width * 4, 1000)
         return max(p.getActualLineWidths0(), default=0)
 
@@ -98,7 +98,7 @@ class Furniture:
         if static and id(cell) in self._static:
             return self._static[id(cell)]
         x, width = box
-        p = Paragraph(to_paragraph_markup(cell, self.resolver, tokens=tokens), style)
+        p = make_paragraph(cell, self.resolver, style, tokens=tokens, rtl_base=self.rtl)
         laid = Cell(p, x, p.wrap(width, 1000)[1])
         if static:
             self._static[id(cell)] = laid

@@ -11,7 +11,12 @@ from collections.abc import Mapping
 from xml.etree.ElementTree import Element
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from vpdischarge.typeset.bidi_paragraph import BidiParagraph
 from vpdischarge.typeset.fonts import FontResolver
+from vpdischarge.typeset.scripts import has_rtl, style_for_text
 
 # Elements replaced by text supplied at drawing time (page numbers exist only then).
 TOKENS = ("page-number", "page-count")
@@ -87,3 +92,23 @@ def _squeeze(value: str) -> str:
     lead = " " if value[:1].isspace() else ""
     trail = " " if value[-1:].isspace() else ""
     return lead + " ".join(value.split()) + trail
+
+
+def make_paragraph(
+    element: Element,
+    resolver: FontResolver,
+    style: ParagraphStyle,
+    bold: bool = False,
+    tokens: Mapping[str, str] | None = None,
+    rtl_base: bool = False,
+    bulletText: str | None = None,  # noqa: N803 (ReportLab's keyword)
+) -> Flowable:
+    """A paragraph for an element: fonts by coverage, shaping where the script needs it, and our
+    own bidi layout where right-to-left text is involved (see bidi_paragraph.py)."""
+    items = spans(element, bold, tokens=tokens)
+    text = "".join(t for t, _, _ in items)
+    if rtl_base or has_rtl(text):
+        runs = [run for t, b, i in items for run in (resolver.runs(t, b, i) if t != "\n" else [("", "\n")])]
+        return BidiParagraph(runs, style, rtl_base, bulletText)
+    markup = to_paragraph_markup(element, resolver, bold=bold, tokens=tokens)
+    return Paragraph(markup, style_for_text(style, text), bulletText=bulletText)

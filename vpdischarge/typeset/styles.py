@@ -45,11 +45,14 @@ class Styles:
     furniture_right: ParagraphStyle
 
 
-def make_styles(large_print: bool, font: str, rtl: bool = False) -> Styles:
+def make_styles(large_print: bool, font: str, rtl: bool = False, cjk: bool = False) -> Styles:
     """`font` is the registered base face, so ReportLab never falls back to an unembedded
-    Helvetica. For right-to-left handouts text starts on the right."""
+    Helvetica. Right-to-left handouts start lines on the right (their paragraphs are laid out by
+    bidi_paragraph.py); Chinese and Japanese break lines between characters, keeping closing
+    punctuation off the start of a line (ReportLab's CJK wrap)."""
     s = LARGE if large_print else NORMAL
     start = TA_RIGHT if rtl else TA_LEFT
+    word_wrap = "CJK" if cjk else None
 
     def style(
         name: str, size: float, space_before: float = 0, space_after: float = 0, **kw
@@ -63,6 +66,7 @@ def make_styles(large_print: bool, font: str, rtl: bool = False) -> Styles:
             spaceAfter=space_after,
             alignment=kw.pop("alignment", start),
             splitLongWords=1,  # a 500-character word wraps instead of running off the page
+            wordWrap=kw.pop("wordWrap", word_wrap),
             **kw,
         )
 
