@@ -6,6 +6,7 @@ because the unit follows the hospital's country while the number format follows 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -20,20 +21,35 @@ def _round_half(value: float) -> float:
     return round(value * 2) / 2
 
 
+# Left-to-right embedding and its end. A value such as "100.4°F (38.0°C)" or "+1 555 0100" set
+# inside right-to-left text is otherwise reordered by the bidi algorithm into nonsense
+# ("F (38.0°C°100.4"); embedded, it stays one left-to-right unit. (Isolates, U+2066..U+2069,
+# would be the modern choice; the reference bidi implementation we use knows embeddings.)
+LRE, PDF = "\u202a", "\u202c"
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
+
+
 @dataclass(frozen=True)
 class Formatter:
-    """Formatting bound to one CLDR locale; the Jinja filters are its methods."""
+    """Formatting bound to one CLDR locale; the Jinja filters are its methods. On a
+    right-to-left handout (`rtl`), left-to-right values are embedded (see LRE above)."""
 
     locale: str
+    rtl: bool = False
+
+    def isolate(self, text: str) -> str:
+        if not self.rtl or not text or _RTL_LETTER.search(text):
+            return text
+        return f"{LRE}{text}{PDF}"
 
     def date(self, value: date) -> str:
-        return format_date(value, "long", locale=self.locale)
+        return self.isolate(format_date(value, "long", locale=self.locale))
 
     def weekday_date(self, value: date) -> str:
-        return format_date(value, "full", locale=self.locale)
+        return self.isolate(format_date(value, "full", locale=self.locale))
 
     def time(self, value: datetime) -> str:
-        return format_time(value, "short", locale=self.locale)
+        return self.isolate(format_time(value, "short", locale=self.locale))
 
     def language_name(self, code: str) -> str:
         """The name of language `code`, written in this locale's language ("inglés")."""
@@ -43,7 +59,7 @@ class Formatter:
             return code
 
     def _unit(self, value: float, unit: str, pattern: str, length: str = "short") -> str:
-        return format_unit(value, unit, length, format=pattern, locale=self.locale)
+        return self.isolate(format_unit(value, unit, length, format=pattern, locale=self.locale))
 
     def weight(self, pounds: float, first_unit: str) -> str:
         """ "10 pounds (4.5 kg)": the site's unit first and spelled out (patients may not know

@@ -37,11 +37,12 @@ def environment(locale: HandoutLocale, template_folder: Path | None = None) -> j
     )
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(translations_for(locale.code), newstyle=True)
-    fmt = Formatter(locale.babel)
+    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl")
     env.filters.update(
         date=fmt.date,
         weekday_date=fmt.weekday_date,
         time=fmt.time,
+        ltr=fmt.isolate,  # numbers and Latin text inside right-to-left sentences
     )
     return env
 

@@ -24,6 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus import Flowable, Paragraph
 
+from vpdischarge.domain.text_rules import without_bidi_controls
 from vpdischarge.typeset.bidi import levels, mirrored, visual_order
 from vpdischarge.typeset.scripts import has_rtl, needs_shaping
 
@@ -37,11 +38,12 @@ class Piece:
 
 
 def _width(piece: Piece, size: float) -> float:
-    if needs_shaping(piece.text):
-        shaped = shapeStr(piece.text, piece.face, size)
+    text = without_bidi_controls(piece.text)
+    if needs_shaping(text):
+        shaped = shapeStr(text, piece.face, size)
         if isinstance(shaped, ShapedStr):
             return sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
-    return stringWidth(piece.text, piece.face, size)
+    return stringWidth(text, piece.face, size)
 
 
 def _words(runs: list[tuple[str, str]]) -> list[list[Piece] | str]:
@@ -154,7 +156,10 @@ class BidiParagraph(Flowable):
         parts = []
         for index in visual_order([level for _, level in items]):
             piece, level = items[index]
-            text = piece.text
+            # Embedding controls have done their work (levels); they have no glyph to print.
+            text = without_bidi_controls(piece.text)
+            if not text:
+                continue
             if level % 2 and not has_rtl(text):
                 text = "".join(mirrored(ch) for ch in reversed(text))  # neutrals in an RTL run
             parts.append(f'<font name="{piece.face}">{escape(text)}</font>')

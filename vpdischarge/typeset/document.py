@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from vpdischarge import __version__
-from vpdischarge.typeset.flowables import BlockBuilder
+from vpdischarge.typeset.flowables import BULLET, BlockBuilder
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.furniture import Furniture, furnished_canvas
 from vpdischarge.typeset.inline import MarkupError, collapse_space
@@ -43,7 +43,8 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     root = parse_markup(markup)
     rtl = root.get("dir") == "rtl"
     resolver = FontResolver(options.preferred_fonts)
-    styles = make_styles(options.large_print, resolver.base_face, rtl, options.cjk_line_breaks)
+    bullet_font = resolver.face(resolver.family_for(BULLET) or resolver.order[0])
+    styles = make_styles(options.large_print, resolver.base_face, rtl, options.cjk_line_breaks, bullet_font)
     page_width, page_height = PAPER[options.paper]
     margin = styles.scale.margin
     width = page_width - 2 * margin
@@ -84,6 +85,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
         initialFontName=resolver.base_face,  # otherwise ReportLab refers to an unembedded Helvetica
         pageTemplates=[PageTemplate(id="page", frames=[frame])],
     )
-    flowables = BlockBuilder(styles, resolver, width, rtl).blocks(root)
+    staff_styles = make_styles(False, resolver.base_face, rtl, options.cjk_line_breaks, bullet_font)
+    flowables = BlockBuilder(styles, resolver, width, rtl, staff_styles).blocks(root)
     doc.build(flowables, canvasmaker=furnished_canvas(furniture, margin))
     return buffer.getvalue()

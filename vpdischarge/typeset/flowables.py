@@ -8,19 +8,22 @@ the same in every font and language.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from xml.etree.ElementTree import Element
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from vpdischarge.domain.text_rules import without_bidi_controls
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.inline import MarkupError, make_paragraph, plain_text
+from vpdischarge.typeset.outline import SectionMark
 from vpdischarge.typeset.styles import Styles
 
 BLACK = colors.black
 BOX_BORDERS = {"emergency": 3.0, "call": 1.5}
+BULLET = "•"
 # Medicine, dose, when, what for: the name and timing need the most room.
 FOUR_COLUMN_SHARES = [0.32, 0.14, 0.30, 0.24]
 
@@ -46,6 +49,11 @@ class BlockBuilder:
     resolver: FontResolver
     width: float
     rtl: bool = False
+    staff_styles: Styles | None = None  # for audience="staff" sections; None: same as styles
+
+    def __post_init__(self) -> None:
+        if self.staff_styles is None:
+            self.staff_styles = self.styles
 
     # -- helpers -------------------------------------------------------------------------
     def para(self, element: Element, style=None, bold: bool = False, **kw) -> Paragraph:
@@ -85,14 +93,11 @@ class BlockBuilder:
             "signatures": self.signatures,
         }
         children = [c for c in parent if c.tag not in ("page-header", "page-footer")]
-        for child, following in zip(children, [*children[1:], None], strict=True):
+        for child in children:
             build = builders.get(child.tag)
             if build is None:
                 raise MarkupError(f"<{child.tag}> is not a block element of the handout markup")
-            built = build(child, width or self.width, bold)
-            if following is not None and following.tag == "table" and built:
-                built[-1].keepWithNext = 1  # a table's introduction is never left behind alone
-            out += built
+            out += build(child, width or self.width, bold)
         return out
 
     def paragraph(self, e: Element, width: float, bold: bool) -> list[Flowable]:
@@ -102,17 +107,31 @@ class BlockBuilder:
         return [self.para(e, style, bold=bold)]
 
     def section(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        if e.get("audience") == "staff" and self.staff_styles is not self.styles:
+            # Read by the nurse, not the patient: normal size even in large print.
+            return replace(self, styles=self.staff_styles).section(e, width, bold)
         box = e.get("box")
+        heading = e.find("heading")
+        title = without_bidi_controls(plain_text(heading)).strip() if heading is not None else ""
+        mark = [SectionMark(e.get("id", ""), title)] if title else []
         if box is None:
-            content = self.blocks(e, width, bold)
-            # keep="together": a unit such as the sign-off block moves to the next page whole.
-            return [KeepTogether(content)] if e.get("keep") == "together" else content
+            content = mark + self.blocks(e, width, bold)
+            if e.get("keep") == "together":  # a unit such as a sign-off block moves whole
+                return [KeepTogether(content)]
+            if e.find("table") is not None:
+                # A table may run on to the next page (its header repeats), but the section
+                # only starts where its heading, introduction and first rows fit together.
+                return [
+                    CondPageBreak(self.styles.scale.body * self.styles.scale.leading_factor * 7),
+                    *content,
+                ]
+            return content
         if box not in BOX_BORDERS:
             raise MarkupError(f'box="{box}" is not one of {", ".join(BOX_BORDERS)}')
         border = BOX_BORDERS[box]
         padding = self.styles.scale.body * 0.6
         inner = width - 2 * padding - 2 * border
-        content: list[Flowable] = []
+        content: list[Flowable] = list(mark)  # inside the box: it lands where the box does
         for child in e:
             if child.tag == "heading":
                 content.append(self.para(child, self.styles.box_heading, bold=True))
@@ -132,7 +151,7 @@ class BlockBuilder:
         return [Spacer(1, self.styles.scale.body * 0.5), table, Spacer(1, self.styles.scale.body * 0.3)]
 
     def bullet_list(self, e: Element, width: float, bold: bool) -> list[Flowable]:
-        return [self.para(item, self.styles.bullet, bold=bold, bulletText="•") for item in _items(e)]
+        return [self.para(item, self.styles.bullet, bold=bold, bulletText=BULLET) for item in _items(e)]
 
     def checklist(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         size = self.styles.scale.body
@@ -211,35 +230,41 @@ class BlockBuilder:
         ]
 
     def signatures(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        """Signature lines laid out like a paper form: a line to write on with its label in
+        small print underneath and a date line beside it, two signatures to a row."""
         date_label = _text_element(e.get("date-label", "Date"))
-        rows = []
+        gap = width * 0.04
+        sig_width, date_width = width * 0.35, width * 0.15
+        cells = []
         for sig in e.findall("signature"):
             label = _text_element(sig.get("label", ""))
-            rows.append(
-                self._row(
-                    [
-                        self.para(label, self.styles.small),
-                        self.para(sig),
-                        self.para(date_label, self.styles.small),
-                        "",
-                    ]
-                )
-            )
-        widths = [width * 0.26, width * 0.44, width * 0.1, width * 0.2]
-        line_cols = [(1, 3)] if not self.rtl else [(2, 0)]
-        # Room to write above each line; a row grows if its label wraps.
-        commands = [
-            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("TOPPADDING", (0, 0), (-1, -1), self.styles.scale.body * 1.3),
-        ]
-        for first, second in line_cols:
-            commands += [
-                ("LINEBELOW", (first, 0), (first, -1), 0.8, BLACK),
-                ("LINEBELOW", (second, 0), (second, -1), 0.8, BLACK),
+            cells += [
+                self._form_line(sig, label, sig_width - gap),
+                self._form_line(None, date_label, date_width - gap),
             ]
+        rows = [self._row((cells[i : i + 4] + ["", "", "", ""])[:4]) for i in range(0, len(cells), 4)]
+        table = self._table(
+            rows,
+            [sig_width, date_width] * 2,
+            [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 0)],
+        )
         # The signature lines are one unit: never split across pages.
-        table = self._table(rows, widths, commands)
         return [KeepTogether([Spacer(1, self.styles.scale.body * 0.5), table])]
+
+    def _form_line(self, content: Element | None, label: Element, width: float) -> Table:
+        """A line to write on (with any pre-filled text sitting on it) and its label below."""
+        on_line = self.para(content) if content is not None and (content.text or len(content)) else ""
+        return self._table(
+            [[on_line], [self.para(label, self.styles.small)]],
+            [width],
+            [
+                ("LINEBELOW", (0, 0), (0, 0), 0.8, BLACK),
+                ("TOPPADDING", (0, 0), (0, 0), self.styles.scale.body * 1.4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("TOPPADDING", (0, 1), (0, 1), 1),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ],
+        )
 
 
 def _items(e: Element) -> list[Element]:

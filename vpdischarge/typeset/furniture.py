@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph
 
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.inline import TOKENS, make_paragraph
+from vpdischarge.typeset.outline import write_marks
 from vpdischarge.typeset.styles import Styles
 
 CELLS = ("left", "center", "right")
@@ -136,17 +137,19 @@ def furnished_canvas(furniture: Furniture, x0: float):
     class FurnishedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self.deferred_pages: list[dict] = []
+            self.section_marks: list[tuple[int, str, str]] = []  # see outline.py
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-            self._pages.append(dict(self.__dict__))
+            self.deferred_pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
+            total = len(self.deferred_pages)
+            for number, state in enumerate(self.deferred_pages, start=1):
                 self.__dict__.update(state)
                 furniture.draw(self, number, total, x0)
+                write_marks(self, number)
                 Canvas.showPage(self)
             Canvas.save(self)
 

@@ -45,7 +45,9 @@ class Styles:
     furniture_right: ParagraphStyle
 
 
-def make_styles(large_print: bool, font: str, rtl: bool = False, cjk: bool = False) -> Styles:
+def make_styles(
+    large_print: bool, font: str, rtl: bool = False, cjk: bool = False, bullet_font: str | None = None
+) -> Styles:
     """`font` is the registered base face, so ReportLab never falls back to an unembedded
     Helvetica. Right-to-left handouts start lines on the right (their paragraphs are laid out by
     bidi_paragraph.py); Chinese and Japanese break lines between characters, keeping closing
@@ -76,7 +78,7 @@ def make_styles(large_print: bool, font: str, rtl: bool = False, cjk: bool = Fal
         title=style("title", s.title, space_after=s.body * 0.4),
         lead=style("lead", s.body, space_after=s.body * 0.2),
         heading=style(
-            "heading", s.heading, space_before=s.body * 0.9, space_after=s.body * 0.3, keepWithNext=1
+            "heading", s.heading, space_before=s.body * 0.6, space_after=s.body * 0.25, keepWithNext=1
         ),
         box_heading=style("box_heading", s.heading, space_after=s.body * 0.3),
         body=style("body", s.body, space_after=s.body * 0.25),
@@ -88,7 +90,7 @@ def make_styles(large_print: bool, font: str, rtl: bool = False, cjk: bool = Fal
             leftIndent=0 if rtl else indent,
             rightIndent=indent if rtl else 0,
             bulletIndent=0,
-            bulletFontName=font,
+            bulletFontName=bullet_font or font,  # the base font may lack "•" (CJK fonts do)
             bulletFontSize=s.body,
         ),
         cell=style("cell", s.body),

@@ -1,0 +1,36 @@
+"""The PDF outline (bookmarks): one entry per section, titled with its heading.
+
+A reader can jump to "Your medicines" in a PDF viewer, and a test can ask on which page each
+section, including each call box, was actually printed, whatever the script. The mark is a
+zero-size flowable placed *inside* what it marks (inside a box's cell), so it lands on the
+page where that content is drawn.
+
+Our canvas defers pages until it knows how many there are (furniture.py), so marks are
+recorded while drawing and written when each page is finally emitted.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+
+class SectionMark(Flowable):
+    def __init__(self, key: str, title: str):
+        super().__init__()
+        self.key, self.title = key, title
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        marks = getattr(self.canv, "section_marks", None)
+        if marks is not None:
+            marks.append((len(self.canv.deferred_pages) + 1, self.key, self.title))
+
+
+def write_marks(canvas, page: int) -> None:
+    """Add the outline entries of `page` (1-based) while that page is the current one."""
+    for mark_page, key, title in canvas.section_marks:
+        if mark_page == page:
+            canvas.bookmarkPage(key)
+            canvas.addOutlineEntry(title, key, level=0)
