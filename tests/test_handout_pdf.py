@@ -46,8 +46,10 @@ def test_every_section_heading_and_the_patient(english_pdf):
 def test_computed_dates_in_the_text(english_pdf):
     text = all_text(english_pdf)
     assert "Take the bandage off after 48 hours, on November 22, 2026." in text
-    assert "Do not lift more than 10 pounds (4.5 kg) for 6 weeks, until January 1, 2027." in text
-    assert "do not lift more than 20 pounds (9 kg) until February 20, 2027." in text
+    assert "For 6 weeks, do not lift more than 10 pounds (4.5 kg)." in text
+    assert "From January 1, 2027, you may lift up to 20 pounds (9 kg)." in text
+    assert "From February 20, 2027, you may lift more if your care team says it is OK." in text
+    assert "Rest for 24 hours, until the same time on November 21, 2026." in text
     assert "Start your blood thinner again on November 22, 2026." in text
     assert "Your visit is on Friday, December 4, 2026 at 10:30" in text
     assert "between December 18, 2026 and January 1, 2027" in text

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from vpdischarge.content.bilingual import pair_markup
 from vpdischarge.content.catalog_status import untranslated_count
 from vpdischarge.content.catalogs import available_languages
 from vpdischarge.content.context import build_context
 from vpdischarge.content.template import render_markup
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import InputError, Issue, errors
-from vpdischarge.domain.locales import find_locale
+from vpdischarge.domain.locales import HandoutLocale, find_locale
 from vpdischarge.domain.notes_check import as_issues, check_notes
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.validation import validate
@@ -90,11 +91,20 @@ def check(case: Case, site: SiteSettings, today: date | None = None) -> list[Iss
     return issues
 
 
+def _markup_in(case: Case, site: SiteSettings, today: date, locale: HandoutLocale) -> str:
+    return render_markup(build_context(case, site, locale, printed_on=today), locale, site.template_folder)
+
+
 def handout_markup(case: Case, site: SiteSettings, today: date) -> str:
-    """The handout markup of a validated case (what the typesetter reads)."""
+    """The handout markup of a validated case (what the typesetter reads); with a second
+    language, both languages paired section by section."""
     locale = find_locale(case.language)
     assert locale is not None, "validate the case first"
-    return render_markup(build_context(case, site, locale, printed_on=today), locale, site.template_folder)
+    markup = _markup_in(case, site, today, locale)
+    second = find_locale(case.second_language or "")
+    if second is None or second.code == locale.code:
+        return markup
+    return pair_markup(markup, _markup_in(case, site, today, second), locale, second)
 
 
 def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout:

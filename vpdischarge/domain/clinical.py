@@ -26,7 +26,7 @@ class Limit:
 LIMITS: dict[str, Limit] = {
     "fever_c": Limit(37.5, 39.5, "°C", integer=False),
     "dressing_off_hours": Limit(12, 168, "hours"),
-    "shower_after_hours": Limit(0, 168, "hours"),
+    "shower_after_hours": Limit(1, 168, "hours"),
     "no_soak_days": Limit(1, 42, "days"),
     "lift_limit_lb": Limit(1, 50, "lb", integer=False),
     "lift_weeks": Limit(1, 26, "weeks"),

@@ -137,15 +137,8 @@ def _language_issues(case: Case, site: SiteSettings, available: frozenset[str]) 
                     "warning",
                 )
             )
-    if case.second_language and find_locale(case.second_language):
-        issues.append(
-            Issue(
-                "second_language",
-                "two-language handouts are not available yet; the handout is printed in the "
-                "first language only",
-                "warning",
-            )
-        )
+    if case.second_language and find_locale(case.second_language) == find_locale(case.language):
+        issues.append(Issue("second_language", "is the same as the handout language", "warning"))
     if case.clinician.notes_language and find_locale(case.clinician.notes_language) is None:
         issues.append(
             Issue(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from functools import cache
 from xml.etree import ElementTree
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -44,7 +45,12 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     rtl = root.get("dir") == "rtl"
     resolver = FontResolver(options.preferred_fonts)
     bullet_font = resolver.face(resolver.family_for(BULLET) or resolver.order[0])
-    styles = make_styles(options.large_print, resolver.base_face, rtl, options.cjk_line_breaks, bullet_font)
+
+    @cache
+    def style_set(large: bool, right_to_left: bool, cjk: bool):
+        return make_styles(large, resolver.base_face, right_to_left, cjk, bullet_font)
+
+    styles = style_set(options.large_print, rtl, options.cjk_line_breaks)
     page_width, page_height = PAPER[options.paper]
     margin = styles.scale.margin
     width = page_width - 2 * margin
@@ -85,7 +91,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
         initialFontName=resolver.base_face,  # otherwise ReportLab refers to an unembedded Helvetica
         pageTemplates=[PageTemplate(id="page", frames=[frame])],
     )
-    staff_styles = make_styles(False, resolver.base_face, rtl, options.cjk_line_breaks, bullet_font)
-    flowables = BlockBuilder(styles, resolver, width, rtl, staff_styles).blocks(root)
+    builder = BlockBuilder(style_set, resolver, width, options.large_print, rtl, options.cjk_line_breaks)
+    flowables = builder.blocks(root)
     doc.build(flowables, canvasmaker=furnished_canvas(furniture, margin))
     return buffer.getvalue()

@@ -13,12 +13,22 @@ from xml.etree.ElementTree import Element
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from vpdischarge.domain.text_rules import without_bidi_controls
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.inline import MarkupError, make_paragraph, plain_text
 from vpdischarge.typeset.outline import SectionMark
+from vpdischarge.typeset.scripts import first_strong_is_rtl
 from vpdischarge.typeset.styles import Styles
 
 BLACK = colors.black
@@ -45,20 +55,29 @@ class TickBox(Flowable):
 
 @dataclass
 class BlockBuilder:
-    styles: Styles
+    """Builds flowables for a block of markup. Direction, CJK line breaking, print size and
+    "inside a box" are properties of where a block sits, so a nested part (the second language
+    of a bilingual handout, the nurse's block in large print) gets a copy with them changed."""
+
+    style_set: Callable[[bool, bool, bool], Styles]  # (large, rtl, cjk) -> Styles, cached
     resolver: FontResolver
     width: float
+    large: bool = False
     rtl: bool = False
-    staff_styles: Styles | None = None  # for audience="staff" sections; None: same as styles
+    cjk: bool = False
+    in_box: bool = False
 
-    def __post_init__(self) -> None:
-        if self.staff_styles is None:
-            self.staff_styles = self.styles
+    @property
+    def styles(self) -> Styles:
+        return self.style_set(self.large, self.rtl, self.cjk)
 
     # -- helpers -------------------------------------------------------------------------
-    def para(self, element: Element, style=None, bold: bool = False, **kw) -> Paragraph:
+    def para(self, element: Element, style=None, bold: bool = False, typed: bool = False, **kw) -> Paragraph:
+        """`typed`: the text is what a user typed (a note line, a medicine), so its direction is
+        that of its first letter, as HTML's dir="auto"; template sentences follow the handout."""
         style = style or self.styles.body
-        return make_paragraph(element, self.resolver, style, bold=bold, rtl_base=self.rtl, **kw)
+        rtl = self.rtl and first_strong_is_rtl(plain_text(element), default=True) if typed else self.rtl
+        return make_paragraph(element, self.resolver, style, bold=bold, rtl_base=rtl, **kw)
 
     def _row(self, cells: list) -> list:
         # Right-to-left tables read from the right: mirror the column order.
@@ -83,8 +102,14 @@ class BlockBuilder:
         builders: dict[str, Callable[[Element, float, bool], list[Flowable]]] = {
             "title": lambda e, w, b: [self.para(e, self.styles.title, bold=True)],
             "p": self.paragraph,
-            "heading": lambda e, w, b: [self.para(e, self.styles.heading, bold=True)],
+            "heading": lambda e, w, b: [
+                self.para(e, self.styles.box_heading if self.in_box else self.styles.heading, bold=True)
+            ],
             "section": self.section,
+            "part": self.part,
+            "rule": lambda e, w, b: [
+                HRFlowable(width="100%", thickness=0.6, color=BLACK, spaceBefore=4, spaceAfter=6)
+            ],
             "list": self.bullet_list,
             "checklist": self.checklist,
             "table": self.table,
@@ -106,12 +131,17 @@ class BlockBuilder:
         )
         return [self.para(e, style, bold=bold)]
 
+    def part(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        """One language's share of a bilingual section: its own direction and line breaking."""
+        sub = replace(self, rtl=e.get("dir") == "rtl", cjk=e.get("breaking") == "cjk")
+        return sub.blocks(e, width, bold)
+
     def section(self, e: Element, width: float, bold: bool) -> list[Flowable]:
-        if e.get("audience") == "staff" and self.staff_styles is not self.styles:
+        if e.get("audience") == "staff" and self.large:
             # Read by the nurse, not the patient: normal size even in large print.
-            return replace(self, styles=self.staff_styles).section(e, width, bold)
+            return replace(self, large=False).section(e, width, bold)
         box = e.get("box")
-        heading = e.find("heading")
+        heading = e.find(".//heading")
         title = without_bidi_controls(plain_text(heading)).strip() if heading is not None else ""
         mark = [SectionMark(e.get("id", ""), title)] if title else []
         if box is None:
@@ -131,12 +161,11 @@ class BlockBuilder:
         border = BOX_BORDERS[box]
         padding = self.styles.scale.body * 0.6
         inner = width - 2 * padding - 2 * border
-        content: list[Flowable] = list(mark)  # inside the box: it lands where the box does
-        for child in e:
-            if child.tag == "heading":
-                content.append(self.para(child, self.styles.box_heading, bold=True))
-            else:
-                content += self.blocks(_wrap(child), inner, bold=(box == "emergency"))
+        # The mark goes inside the box: it lands on the page where the box does.
+        content: list[Flowable] = [
+            *mark,
+            *replace(self, in_box=True).blocks(e, inner, bold=(box == "emergency")),
+        ]
         table = self._table(
             [[content]],
             [width],
@@ -187,7 +216,7 @@ class BlockBuilder:
         def cell(c: Element, index: int, header: bool):
             if tick_last and index == columns - 1 and not header:
                 return TickBox(size)
-            return self.para(c, self.styles.cell, bold=header)
+            return self.para(c, self.styles.cell, bold=header, typed=not header)
 
         data = [self._row([cell(c, i, True) for i, c in enumerate(head)])]
         for row in rows:
@@ -214,7 +243,7 @@ class BlockBuilder:
         out: list[Flowable] = []
         for line in e.findall("line"):
             if (line.text or "").strip():
-                out.append(self.para(line, self.styles.body))
+                out.append(self.para(line, self.styles.body, typed=True))
             else:
                 out.append(Spacer(1, self.styles.scale.body * 0.8))
         return out
@@ -272,12 +301,6 @@ def _items(e: Element) -> list[Element]:
     if len(items) != len(e):
         raise MarkupError(f"<{e.tag}> may hold <item> elements only")
     return items
-
-
-def _wrap(child: Element) -> Element:
-    holder = Element("holder")
-    holder.append(child)
-    return holder
 
 
 def _text_element(text: str) -> Element:

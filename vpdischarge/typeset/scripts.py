@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 from reportlab.lib.styles import ParagraphStyle
@@ -29,6 +30,18 @@ def has_rtl(text: str) -> bool:
     """Whether `text` has a right-to-left letter (a quick block test; digits and marks in those
     blocks make a paragraph take the bidi path too, which is harmless)."""
     return _RTL.search(text) is not None
+
+
+def first_strong_is_rtl(text: str, default: bool) -> bool:
+    """The paragraph direction rule of the bidi algorithm (P2, P3): the first letter with a
+    strong direction decides; `default` when there is none (digits only, say)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return default
 
 
 def needs_shaping(text: str) -> bool:

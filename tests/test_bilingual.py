@@ -1,0 +1,75 @@
+"""Two-language handouts: patient's language first, each section paired with its counterpart."""
+
+import io
+
+import pytest
+from conftest import TODAY
+from pdfread import all_text, page_count
+from pypdf import PdfReader
+
+from vpdischarge.pipeline import check, render
+
+MAX_PAGES = 6  # normal print, typical case
+
+
+def outline(pdf: bytes) -> list[tuple[str, int]]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline]
+
+
+def test_spanish_with_english_pairs_every_section_in_order(make_case, site):
+    pdf = render(make_case(language="es", second_language="en"), site, TODAY).pdf
+    text = all_text(pdf)
+    order = [
+        "Llame al 911 ahora mismo",
+        "Call 911 now if you have:",
+        "Cuidado de la zona donde entró la aguja",
+        "Care of the needle site",
+        "Sus medicamentos",
+        "Your medicines",
+        "Revisar y firmar",
+        "Check and sign",
+    ]
+    positions = [text.index(phrase) for phrase in order]
+    assert positions == sorted(positions)  # Spanish first, then its English counterpart
+    assert page_count(pdf) <= MAX_PAGES
+
+
+@pytest.mark.parametrize("pair", [("es", "en"), ("ar", "en"), ("zh_Hans", "es"), ("en", "fa")])
+def test_call_boxes_of_both_languages_on_page_one(make_case, site, pair):
+    first, second = pair
+    pdf = render(make_case(language=first, second_language=second), site, TODAY).pdf
+    marks = outline(pdf)
+    assert len(marks) == 9 and [page for _, page in marks[:2]] == [1, 1]
+    assert page_count(pdf) <= MAX_PAGES
+
+
+def test_second_language_is_not_a_warning_any_more_but_the_same_language_twice_is(make_case, site):
+    assert not [
+        i
+        for i in check(make_case(language="es", second_language="en"), site, TODAY)
+        if i.field == "second_language"
+    ]
+    same = [
+        i
+        for i in check(make_case(language="es", second_language="es"), site, TODAY)
+        if i.field == "second_language"
+    ]
+    assert same and same[0].severity == "warning"
+
+
+def test_english_dose_in_an_arabic_table_keeps_its_order(make_case, site):
+    import pdfplumber
+
+    pdf = render(make_case(language="ar", second_language="en"), site, TODAY).pdf
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            words = page.extract_words()
+            mg = [w for w in words if w["text"] == "mg"]
+            for unit in mg:
+                # The number of a typed dose ("500 mg") stands left of its unit on the same line.
+                same_line = [w for w in words if abs(w["top"] - unit["top"]) < 2 and w["text"].isdigit()]
+                if same_line:
+                    nearest = min(same_line, key=lambda w: abs(w["x1"] - unit["x0"]))
+                    assert nearest["x1"] <= unit["x0"]
+    assert "Acetaminophen" in all_text(pdf)

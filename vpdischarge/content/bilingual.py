@@ -1,0 +1,65 @@
+"""Two-language handouts: the patient's language first, each part followed by its counterpart.
+
+Both languages are rendered from the same template, then paired here, on the markup:
+- each section is followed by the same section in the second language, so a nurse can point at
+  the line she is explaining;
+- a call-out box holds both languages, so the emergency and call-your-care-team boxes stay whole
+  on page 1;
+- the lines before, between and after sections (title, introduction) are paired the same way.
+Each language's part carries its own direction and line-breaking rule (`<part>`), because the
+two may differ (Arabic with English, Chinese with Spanish).
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from vpdischarge.domain.locales import HandoutLocale
+
+FURNITURE = ("page-header", "page-footer")
+
+
+def _part(children: list[ET.Element], locale: HandoutLocale) -> ET.Element:
+    part = ET.Element("part", {"lang": locale.code, "dir": locale.direction})
+    if locale.script.startswith("Han"):
+        part.set("breaking", "cjk")
+    part.extend(children)
+    return part
+
+
+def _groups(root: ET.Element) -> list[tuple[str, list[ET.Element]]]:
+    """Top-level content as (key, elements): each section alone, keyed by its id; the runs of
+    other elements between sections keyed by their position."""
+    groups: list[tuple[str, list[ET.Element]]] = []
+    for child in root:
+        if child.tag in FURNITURE:
+            continue
+        if child.tag == "section":
+            groups.append((f"section:{child.get('id')}", [child]))
+        elif groups and groups[-1][0].startswith("run:"):
+            groups[-1][1].append(child)
+        else:
+            groups.append((f"run:{len(groups)}", [child]))
+    return groups
+
+
+def pair_markup(first: str, second: str, first_locale: HandoutLocale, second_locale: HandoutLocale) -> str:
+    a, b = ET.fromstring(first), ET.fromstring(second)
+    out = ET.Element("handout", dict(a.attrib))
+    out.set("title", f"{a.get('title', '')} / {b.get('title', '')}")
+    out.extend(a.findall("page-header") + a.findall("page-footer"))
+    counterpart = dict(_groups(b))
+    for key, elements in _groups(a):
+        other = counterpart.get(key, [])
+        if key.startswith("section:"):
+            mine, theirs = elements[0], (other[0] if other else None)
+            section = ET.SubElement(out, "section", dict(mine.attrib))
+            section.append(_part(list(mine), first_locale))
+            if theirs is not None:
+                section.append(ET.Element("rule"))
+                section.append(_part(list(theirs), second_locale))
+        else:
+            out.append(_part(elements, first_locale))
+            if other:
+                out.append(_part(other, second_locale))
+    return ET.tostring(out, encoding="unicode")
