@@ -9,7 +9,7 @@ from vpdischarge.bench import main
 
 
 def test_bench_smoke_reports_english_normal_and_large_print(capsys):
-    assert main(["--repeat", "1", "--cold-runs", "1", "--json"]) == 0
+    assert main(["--repeat", "1", "--cold-runs", "1", "--json", "--languages", "en,zh_Hans"]) == 0
     result = json.loads(capsys.readouterr().out)
     english = {r["large_print"]: r for r in result["renders"] if r["language"] == "en"}
     assert set(english) == {False, True}

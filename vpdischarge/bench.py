@@ -29,6 +29,8 @@ from vpdischarge.domain.case import Case, Clinician, FollowUp, Medication, Patie
 MAX_RATIO = 3.0
 MAX_COLD_SECONDS = 1.0
 MAX_PDF_KIB = 150
+MAX_CJK_PDF_KIB = 400  # Chinese and Japanese embed many more glyphs
+MAX_ALL_LANGUAGES_SECONDS = 2.0  # every language, normal print, warm, one after another
 FLOOR_TAGS = {"title", "p", "heading", "item", "cell", "line"}
 FURNITURE_TAGS = {"page-header", "page-footer"}
 T = TypeVar("T")
@@ -116,8 +118,12 @@ def measure_render(language: str, large_print: bool, site, today: date, repeat: 
     warm, handout = median_seconds(lambda: render(case, site, today=today), repeat)
     texts, style = floor_texts(case, site, today), floor_style(large_print)
     floor, _ = median_seconds(lambda: floor_pdf(texts, style), repeat)
+    from vpdischarge.domain.locales import find_locale
+
     return {
         "language": language,
+        "cjk": find_locale(language).breaks_between_characters,
+        "script": find_locale(language).script,
         "large_print": large_print,
         "warm_s": warm,
         "floor_s": floor,
@@ -156,13 +162,28 @@ def machine() -> dict:
 
 
 def verdicts(renders: list[dict], cold: dict) -> list[dict]:
-    """Each target against its worst case; reported, never asserted."""
-    worst_kib = max(r["pdf_bytes"] for r in renders) / 1024
+    """Each target against its worst case; reported, never asserted.
+
+    The floor sets the same words in Helvetica, which has no Han, Arabic or Devanagari glyphs, so
+    the ratio is judged on Latin-script languages, where the floor does comparable work."""
+    latin = [r for r in renders if r["script"] == "Latin"]
+    cjk = [r for r in renders if r["cjk"]]
+    others = [r for r in renders if r not in cjk]
+    all_normal = sum(r["warm_s"] for r in renders if not r["large_print"])
     checks = [
-        ("warm render <= 3x floor (worst ratio)", max(r["ratio"] for r in renders), MAX_RATIO),
+        ("warm render <= 3x floor (worst ratio, Latin script)", max(r["ratio"] for r in latin), MAX_RATIO),
         ("cold CLI render <= 1.0 s (median)", cold["median_s"], MAX_COLD_SECONDS),
-        ("PDF <= 150 KiB (largest)", worst_kib, MAX_PDF_KIB),
+        ("PDF <= 150 KiB (largest, not CJK)", max(r["pdf_bytes"] for r in others) / 1024, MAX_PDF_KIB),
+        (
+            f"all {len(renders) // 2} languages together < 2 s warm (normal print)",
+            all_normal,
+            MAX_ALL_LANGUAGES_SECONDS,
+        ),
     ]
+    if cjk:
+        checks.append(
+            ("CJK PDF <= 400 KiB (largest)", max(r["pdf_bytes"] for r in cjk) / 1024, MAX_CJK_PDF_KIB)
+        )
     return [
         {"target": name, "value": round(value, 3), "limit": limit, "pass": value <= limit}
         for name, value, limit in checks
@@ -173,7 +194,7 @@ def table_row(r: dict) -> str:
     """One language and print size as a fixed-width line."""
     size = "large" if r["large_print"] else "normal"
     return (
-        f"{r['language']:<6}{size:<8}{r['warm_s'] * 1000:>10.1f}{r['floor_s'] * 1000:>10.1f}"
+        f"{r['language']:<8}{size:<8}{r['warm_s'] * 1000:>10.1f}{r['floor_s'] * 1000:>10.1f}"
         f"{r['ratio']:>8.2f}{r['pdf_bytes']:>11,}{r['pdf_bytes'] / 1024:>8.1f}"
     )
 
@@ -183,7 +204,7 @@ def print_report(result: dict) -> None:
     m = result["machine"]
     print(f"Python {m['python']} ({m['implementation']}) on {m['platform']}, {m['cpus']} CPUs")
     print(f"warm repeats: {result['repeat']}, cold runs: {result['cold']['runs']}\n")
-    print(f"{'lang':<6}{'print':<8}{'warm ms':>10}{'floor ms':>10}{'ratio':>8}{'PDF bytes':>11}{'KiB':>8}")
+    print(f"{'lang':<8}{'print':<8}{'warm ms':>10}{'floor ms':>10}{'ratio':>8}{'PDF bytes':>11}{'KiB':>8}")
     for r in result["renders"]:
         print(table_row(r))
     cold = result["cold"]
@@ -198,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     parser.add_argument("--repeat", type=int, default=15, help="timed warm repeats (default 15)")
     parser.add_argument("--cold-runs", type=int, default=5, help="fresh CLI processes (default 5)")
+    parser.add_argument("--languages", help="comma-separated codes (default: every printable language)")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.cold_runs < 1:
         parser.error("--repeat and --cold-runs must be at least 1")
@@ -208,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     site, today = load_site(None), date.today()
     renders = [
         measure_render(lang, large, site, today, args.repeat)
-        for lang in printable_languages()
+        for lang in (args.languages.split(",") if args.languages else printable_languages())
         for large in (False, True)
     ]
     cold = measure_cold(args.cold_runs)

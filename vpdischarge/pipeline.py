@@ -121,6 +121,6 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
         large_print=case.large_print,
         author=site.hospital_name,
         preferred_fonts=locale.fonts,
-        cjk_line_breaks=locale.script.startswith("Han"),
+        cjk_line_breaks=locale.breaks_between_characters,
     )
     return Handout(typeset(markup, options), [i for i in issues if i.severity == "warning"])

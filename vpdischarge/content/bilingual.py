@@ -21,7 +21,7 @@ FURNITURE = ("page-header", "page-footer")
 
 def _part(children: list[ET.Element], locale: HandoutLocale) -> ET.Element:
     part = ET.Element("part", {"lang": locale.code, "dir": locale.direction})
-    if locale.script.startswith("Han"):
+    if locale.breaks_between_characters:
         part.set("breaking", "cjk")
     part.extend(children)
     return part

@@ -22,6 +22,12 @@ class HandoutLocale:
     # Font families in order of preference; the resolver adds the fallbacks after them.
     fonts: tuple[str, ...] = ("noto-sans",)
 
+    @property
+    def breaks_between_characters(self) -> bool:
+        """Chinese and Japanese lines break between characters; Korean, like most scripts,
+        breaks at spaces."""
+        return self.script in ("Han", "Han + Kana")
+
 
 LOCALES: tuple[HandoutLocale, ...] = (
     HandoutLocale("en", "English", "English", "Latin", "ltr", "en"),

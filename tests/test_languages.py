@@ -1,0 +1,76 @@
+"""Every handout language read back, and the line-breaking rules of Chinese, Japanese, Korean."""
+
+import io
+from datetime import date
+
+import pdfplumber
+import pytest
+from babel.dates import format_date
+from conftest import TODAY
+from pdfread import all_text, chars_outside_page
+
+from vpdischarge.domain.locales import find_locale
+from vpdischarge.pipeline import handout_markup, printable_languages, render
+from vpdischarge.typeset.document import parse_markup
+from vpdischarge.typeset.inline import plain_text
+from vpdischarge.typeset.scripts import needs_shaping
+
+PROCEDURE_DAY = date(2026, 11, 20)
+CLOSING = "，。、：；！？）」』】"
+
+
+def test_all_twenty_languages_print():
+    assert len(printable_languages()) == 20
+
+
+@pytest.mark.parametrize("language", printable_languages())
+def test_handout_names_the_patient_and_dates_the_procedure_in_the_language(make_case, site, language):
+    case = make_case(language=language)
+    locale = find_locale(language)
+    babel_date = format_date(PROCEDURE_DAY, "long", locale=locale.babel)
+    # The typesetter receives the CLDR date (in every language) ...
+    assert babel_date in handout_markup(case, site, TODAY)
+    text = all_text(render(case, site, TODAY).pdf)
+    assert "Maria Testcase Núñez" in text
+    # ... and it reads back from the PDF wherever text extraction can undo the typesetting
+    # (shaped Arabic and Devanagari come back as presentation forms, not letters).
+    if not needs_shaping(babel_date):
+        squeeze = "".join if locale.breaks_between_characters else " ".join
+        assert squeeze(babel_date.split()) in squeeze(text.split())
+
+
+def lines_of(pdf: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return [line for page in doc.pages for line in (page.extract_text() or "").splitlines()]
+
+
+@pytest.mark.parametrize("language", ["zh_Hans", "zh_Hant", "ja"])
+def test_chinese_and_japanese_wrap_between_characters_not_before_closing_punctuation(
+    make_case, site, language
+):
+    notes = (
+        "请按时服药，多喝水，注意休息。" * 12
+        if language != "ja"
+        else "薬をきちんと飲み、水をたくさん飲んでください。" * 10
+    )
+    pdf = render(make_case(language=language, clinician={"notes": notes}), site, TODAY).pdf
+    lines = [line.strip() for line in lines_of(pdf) if line.strip()]
+    assert not [line for line in lines if line[0] in CLOSING]
+    # Lines break inside runs of characters, with no space needed: a line that ends with a Han or
+    # kana character is followed by one that starts with one.
+    cjk = lambda ch: "\u3040" <= ch <= "\u9fff"  # noqa: E731
+    assert any(cjk(a[-1]) and cjk(b[0]) for a, b in zip(lines, lines[1:], strict=False))
+    assert chars_outside_page(pdf) == 0
+
+
+def test_korean_wraps_at_spaces_only(make_case, site):
+    case = make_case(language="ko")
+    root = parse_markup(handout_markup(case, site, TODAY))
+    text_tags = {"title", "p", "heading", "item", "cell", "line", "left", "center", "right"}
+    source_words = {w for el in root.iter() if el.tag in text_tags for w in plain_text(el).split()}
+    source_words |= {w for el in root.iter() for k in ("label", "date-label") for w in el.get(k, "").split()}
+    hangul = lambda w: any("\uac00" <= ch <= "\ud7a3" for ch in w)  # noqa: E731
+    for line in lines_of(render(case, site, TODAY).pdf):
+        for word in line.split():
+            if hangul(word):  # never a Korean word cut in two (page numbers are filled in late)
+                assert word in source_words or word.lstrip("0123456789") in source_words, (word, line)
