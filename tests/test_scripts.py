@@ -139,3 +139,14 @@ def test_bidi_override_characters_are_neutralised_and_reported(make_case, site):
     warnings = [i for i in check(case, site, TODAY) if i.field == "patient.name"]
     assert warnings and warnings[0].severity == "warning" and "direction" in warnings[0].message
     assert "Ana ztreb Test" in all_text(render(case, site, TODAY).pdf)
+
+
+def test_embedded_left_to_right_value_keeps_its_order_in_arabic():
+    # The template embeds values such as spine levels (|ltr); they must read "T12, L1", with the
+    # sentence's full stop at its end, which in Arabic is the far left.
+    text = "الفقرات التي عولجت: \u202aT12, L1\u202c."
+    pdf = typeset(RTL_MARKUP.format(text=text), PrintOptions(preferred_fonts=("arabic",)))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        chars = sorted(doc.pages[0].chars, key=lambda c: c["x0"])
+    latin = "".join(c["text"] for c in chars if c["text"].isascii())
+    assert latin.replace(" ", "") == ".T12,L1:"
