@@ -42,3 +42,9 @@ def test_notes_keep_their_lines(make_case, site):
     case = make_case(clinician={"notes": "First line.\n\nThird line after a blank."})
     text = all_text(render(case, site, TODAY).pdf)
     assert "First line. Third line after a blank." in text
+
+
+def test_noncharacters_are_dropped_not_fatal(make_case, site):
+    # Found by the property tests: U+FFFF cannot be carried by XML and once stopped the renderer.
+    case = make_case(clinician={"notes": "\uffff Ana\ufffe note"})
+    assert "Ana note" in all_text(render(case, site, TODAY).pdf)

@@ -101,3 +101,11 @@ def test_spine_levels(make_case, site):
 def test_future_birth_date(make_case, site):
     case = make_case(patient={"name": "A", "date_of_birth": date(2030, 1, 1).isoformat()})
     assert "patient.date_of_birth" in by_field(check(case, site, TODAY))
+
+
+def test_absurd_numbers_are_refused_not_fatal(make_case, site):
+    # Found by the property tests: a 300-digit number once crashed the range message.
+    case = make_case(restrictions={"bend_weeks": 10**300, "fever_c": float("nan")})
+    errors = by_field(check(case, site, TODAY))
+    assert "very large" in errors["restrictions.bend_weeks"]
+    assert "restrictions.fever_c" in errors

@@ -12,6 +12,17 @@ import tempfile
 from pathlib import Path
 
 
+def _read_umask() -> int:
+    # The only portable way to read the umask is to set it; do it once, at import, rather than
+    # on every write (setting it is process-wide and would race with other threads).
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
+
+
 class WriteError(Exception):
     """The file could not be written; the message is fit to show a nurse."""
 
@@ -24,9 +35,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=".vpdischarge-", suffix=".part")
         # mkstemp makes the file private (0600); give it the mode a normal new file would get.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
+        os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()

@@ -14,11 +14,15 @@ import unicodedata
 from vpdischarge.domain.text_rules import without_bidi_controls
 
 
+# U+FFFE and U+FFFF are noncharacters that XML 1.0 cannot carry (nor can surrogates, Cs).
+_NOT_XML = frozenset("\ufffe\uffff")
+
+
 def printable(text: str) -> str:
     return "".join(
         ch
         for ch in without_bidi_controls(text)
-        if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs")
+        if ch in "\n\t" or (unicodedata.category(ch) not in ("Cc", "Cs") and ch not in _NOT_XML)
     )
 
 

@@ -45,7 +45,8 @@ class _Reader:
             return {}
         for key in value:
             if key not in allowed:
-                self.fail(f"{path}.{key}" if path else key, "unknown field (check the spelling)")
+                name = f"{path}.{key}" if path else (key or "case")
+                self.fail(name, f"unknown field {key!r} (check the spelling)")
         return value
 
     def text(self, data: dict[str, Any], key: str, path: str) -> str:

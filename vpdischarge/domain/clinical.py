@@ -7,6 +7,7 @@ table checks the site settings file and the per-case overrides, so a 500 lb lift
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -84,20 +85,26 @@ def check_limits(values: dict[str, Any], prefix: str) -> tuple[dict[str, Any], l
             known = ", ".join(LIMIT_NAMES)
             issues.append(Issue(field, f"unknown setting (known: {known})"))
             continue
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or (isinstance(value, float) and not math.isfinite(value))
+        ):
             issues.append(Issue(field, f"must be a number of {limit.unit}"))
             continue
-        if limit.integer and value != int(value):
-            issues.append(Issue(field, f"must be a whole number of {limit.unit}"))
-            continue
+        # Range first: a huge whole number from a file must not reach float conversion.
         if not limit.minimum <= value <= limit.maximum:
+            shown = f"{value:g}" if abs(value) < 1e9 else "a very large number"
             issues.append(
                 Issue(
                     field,
-                    f"{value:g} {limit.unit} is outside the safe range "
+                    f"{shown} {limit.unit} is outside the safe range "
                     f"{limit.minimum:g} to {limit.maximum:g} {limit.unit}",
                 )
             )
+            continue
+        if limit.integer and value != int(value):
+            issues.append(Issue(field, f"must be a whole number of {limit.unit}"))
             continue
         accepted[key] = int(value) if limit.integer else float(value)
     return accepted, issues

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vpdischarge.assets import resources_dir
+from vpdischarge.domain import reading_grade
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import Issue
 
@@ -93,14 +94,11 @@ def _as_sentences(notes: str) -> str:
 
 
 def _reading_level(notes: str) -> Finding | None:
-    try:
-        import textstat  # 0.7.8 works offline; without it the grade is simply not checked
-    except ImportError:
-        return None
     prose = _as_sentences(notes)
-    if textstat.sentence_count(prose) < MIN_SENTENCES or textstat.lexicon_count(prose) < MIN_WORDS:
+    sentences, words, _ = reading_grade.counts(prose)
+    if sentences < MIN_SENTENCES or words < MIN_WORDS:
         return None
-    grade = textstat.flesch_kincaid_grade(prose)
+    grade = reading_grade.flesch_kincaid_grade(prose)
     if grade <= MAX_GRADE:
         return None
     suggestion = "shorter sentences and everyday words (grade 6 or below)"
