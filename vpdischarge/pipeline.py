@@ -10,6 +10,7 @@ from vpdischarge.content.catalog_status import untranslated_count
 from vpdischarge.content.catalogs import available_languages
 from vpdischarge.content.context import build_context
 from vpdischarge.content.template import render_markup
+from vpdischarge.content.text import printable
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import InputError, Issue, errors
 from vpdischarge.domain.locales import HandoutLocale, find_locale
@@ -46,7 +47,7 @@ def unprintable_issues(case: Case, resolver: FontResolver) -> list[Issue]:
     """A character no bundled font has would print as an empty box: refuse it by field."""
     issues = []
     for field_name, text in _user_text(case):
-        missing = resolver.unprintable(text)
+        missing = resolver.unprintable(printable(text))  # what will be printed, after cleaning
         if missing:
             shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
             issues.append(Issue(field_name, f"has characters that cannot be printed: {shown}"))

@@ -1,0 +1,158 @@
+"""Shared pieces of the GUI tests: an isolated settings folder, dialogs that never block, a
+window factory, a fake renderer, and the form filled with a fictional patient."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from vpdischarge.gui import dialogs
+from vpdischarge.gui.preview.renderer import RenderJob
+from vpdischarge.gui.settings import Preferences, use_settings_folder
+from vpdischarge.gui.window import MainWindow
+
+TODAY = date(2026, 11, 27)
+# A fictional patient; the name has non-ASCII letters, put in with setText (never keyClicks).
+PATIENT = "Zoë Testpatient-Núñez"
+
+
+class DialogLog:
+    """Records every message box instead of showing it."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, str, str]] = []
+        self.unsaved_answers: list[dialogs.Choice] = []
+        self.asked_unsaved = 0
+
+    def texts(self, kind: str | None = None) -> str:
+        return "\n".join(f"{title}\n{text}" for k, title, text in self.messages if kind in (None, k))
+
+
+# Test modules import the fixtures under these names (`from gui_helpers import fixtures`), so the
+# name a test asks for is not shadowed by an import.
+@pytest.fixture(name="no_dialogs")
+def no_dialogs_fixture(monkeypatch, tmp_path) -> DialogLog:
+    """Settings in tmp_path; message boxes and file dialogs replaced so no test can block."""
+    use_settings_folder(tmp_path / "settings")
+    log = DialogLog()
+
+    def box(kind):
+        def show(parent, title, text, *args, **kwargs):
+            log.messages.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    for kind in ("critical", "information", "warning", "question"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(box(kind)))
+
+    def unsaved(parent):
+        log.asked_unsaved += 1
+        return log.unsaved_answers.pop(0) if log.unsaved_answers else dialogs.Choice.DISCARD
+
+    monkeypatch.setattr(dialogs, "ask_unsaved_changes", unsaved)
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a file dialog opened that the test did not expect")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(refuse))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(refuse))
+    return log
+
+
+@pytest.fixture(name="make_window")
+def make_window_fixture(qtbot, no_dialogs):
+    """Build windows that are closed (and their render thread stopped) after the test."""
+    made: list[MainWindow] = []
+
+    def make(preferences: Preferences | None = None, site=None, **options) -> MainWindow:
+        from vpdischarge.gui.site_loading import load_site_or_default
+
+        options.setdefault("today", lambda: TODAY)
+        options.setdefault("preview_delay_ms", 10)
+        window = MainWindow(site or load_site_or_default(""), preferences or Preferences(), **options)
+        qtbot.addWidget(window)
+        made.append(window)
+        window.show()
+        # Checking starts once the render thread has loaded the engine.
+        qtbot.waitUntil(lambda: not getattr(window.renderer, "loading_engine", False))
+        return window
+
+    yield make
+    for window in made:
+        window.files.is_modified = lambda: False
+        window.close()
+        window.renderer.stop()
+
+
+class FakeRenderer(QObject):
+    """Keeps jobs until the test finishes them, in any order it likes."""
+
+    finished = Signal(int, object, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.jobs: list[RenderJob] = []
+        self.stopped = False
+
+    def submit(self, job: RenderJob) -> None:
+        self.jobs.append(job)
+
+    def finish(self, job: RenderJob, pdf: bytes | None = None, error: str | None = None) -> None:
+        self.finished.emit(job.generation, pdf if pdf is not None or error else b"%PDF-fake", error)
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+def fill_typical(window: MainWindow) -> None:
+    """Fill every part of the form with a fictional case, as a nurse would."""
+    form = window.form
+    form.patient.name.setText(PATIENT)
+    form.patient.date_of_birth.set_value(date(1948, 3, 2))
+    form.patient.record_number.setText("TEST-0001")
+    form.procedure.date.set_value(date(2026, 11, 20))
+    form.procedure.levels.setText("T12, L1")
+    form.clinician.name.setText("Dr. A. Example")
+    form.clinician.notes.setPlainText("Walk twice a day.\nCall if the pain at night gets worse.")
+    med = form.medicines
+    for values in (
+        ("Acetaminophen", "500 mg", "every 6 hours if needed", "pain"),
+        ("Senna", "8.6 mg", "at bedtime", "constipation"),
+    ):
+        med.add_row()
+        row = med.table.currentRow()
+        for col, text in enumerate(values):
+            med.table.item(row, col).setText(text)
+    form.follow_up.blood_thinner.set_value(date(2026, 11, 22))
+    form.follow_up.when.set_value(datetime(2026, 12, 4, 10, 30))
+    form.follow_up.where.setText("Spine Clinic")
+    form.follow_up.phone.setText("+1 555 0100")
+    form.handout.interpreter.setText("ID 4471")
+    # set_value does not emit (loading must not); a nurse's last edit does.
+    form.clinician.name.setText("Dr. A. Example-Clinician")
+
+
+FIXTURES = (no_dialogs_fixture, make_window_fixture)
+
+
+def pdf_text(pdf: bytes) -> str:
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def wait_for_preview(qtbot, window: MainWindow, timeout: int = 10_000) -> None:
+    """Wait until the preview shows the form as it is now."""
+    if window.preview.is_current:
+        return
+    with qtbot.waitSignal(window.preview.shown, timeout=timeout):
+        window.preview.flush()
+    qtbot.waitUntil(lambda: window.preview.is_current, timeout=timeout)

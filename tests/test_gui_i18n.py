@@ -1,0 +1,109 @@
+"""The interface language: one i18n module, English fallback, Qt's own catalogs, right to left,
+and catalogs kept in step with the code."""
+
+import builtins
+import gettext
+import re
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+from gui_helpers import make_window_fixture, no_dialogs_fixture  # noqa: F401
+from PySide6.QtCore import Qt
+
+from vpdischarge import i18n
+from vpdischarge.gui.qt_i18n import apply_ui_language, installed_qt_catalogs
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def restore_language(qapp):
+    yield
+    apply_ui_language(qapp, "en")
+
+
+def test_nothing_is_put_into_builtins():
+    assert not hasattr(builtins, "_")
+    assert not hasattr(builtins, "N_")
+
+
+def test_a_missing_catalog_falls_back_to_the_english_source(restore_language, qapp):
+    assert apply_ui_language(qapp, "de") == "de"  # a handout language without a UI catalog
+    assert isinstance(i18n.load_translations("de"), gettext.NullTranslations)
+    assert i18n._("Patient") == "Patient"
+    assert i18n.set_ui_language("xx-nonsense") == "en"
+    assert i18n.ngettext(
+        "{n} warning to check before printing", "{n} warnings to check before printing", 2
+    ) == ("{n} warnings to check before printing")
+
+
+def test_spanish_interface_and_qt_dialogs(restore_language, qapp):
+    apply_ui_language(qapp, "es")
+    assert i18n._("Patient") == "Paciente"
+    assert i18n.ngettext(
+        "{n} warning to check before printing", "{n} warnings to check before printing", 2
+    ) == ("{n} avisos que revisar antes de imprimir")
+    assert installed_qt_catalogs() == 1  # qtbase_es: Qt's own buttons and dialogs in Spanish
+    assert qapp.translate("QPlatformTheme", "Cancel") == "Cancelar"
+    assert qapp.translate("QPrintDialog", "Print") == "Imprimir"
+
+
+def test_a_right_to_left_interface_language_mirrors_the_layout(restore_language, qapp):
+    apply_ui_language(qapp, "ar")
+    assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    apply_ui_language(qapp, "en")
+    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_the_window_speaks_spanish(restore_language, qapp, make_window):
+    apply_ui_language(qapp, "es")
+    window = make_window()
+    assert window.form.patient.title() == "Paciente"
+    assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "&Editar", "&Ver", "A&yuda"]
+    assert window.form.patient.date_of_birth.edit.text() == "sin fecha"
+
+
+def _python_format_names(text: str) -> set[str]:
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name}
+
+
+def test_ui_pot_matches_the_code():
+    """A string added to the window but not extracted would never reach translators."""
+    method_map = [("**.py", "python")]
+    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
+    extracted = {
+        msg[2] if isinstance(msg[2], str) else msg[2][0]
+        for msg in extract_from_dir(str(REPO / "vpdischarge" / "gui"), method_map, keywords=keywords)
+    }
+    with (REPO / "translations" / "ui.pot").open("rb") as fp:
+        in_pot = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fp) if m.id}
+    assert extracted == in_pot
+
+
+@pytest.mark.parametrize("code", ["en", "es"])
+def test_ui_catalogs_are_complete_and_keep_every_placeholder(code):
+    with (REPO / "translations" / code / "LC_MESSAGES" / "ui.po").open("rb") as fp:
+        catalog = read_po(fp)
+    with (REPO / "translations" / "ui.pot").open("rb") as fp:
+        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fp) if m.id}
+    entries = [m for m in catalog if m.id]
+    assert {m.id if isinstance(m.id, str) else m.id[0] for m in entries} == template
+    for message in entries:
+        assert "fuzzy" not in message.flags, message.id
+        sources = [message.id] if isinstance(message.id, str) else list(message.id)
+        targets = [message.string] if isinstance(message.string, str) else list(message.string)
+        assert all(targets), message.id
+        wanted = _python_format_names(sources[-1])
+        for target in targets:
+            assert _python_format_names(target) == wanted, (message.id, target)
+            # One mnemonic at most, and only if the source has one.
+            assert len(re.findall(r"&(?!&)", target)) == len(re.findall(r"&(?!&)", sources[0])), target
+
+
+def test_the_spanish_catalog_says_it_is_a_draft():
+    text = (REPO / "translations" / "es" / "LC_MESSAGES" / "ui.po").read_text(encoding="utf-8")
+    assert "DRAFT" in text.split("msgid", 1)[0]
+    assert "not reviewed by a qualified translator" in text
