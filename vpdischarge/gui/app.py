@@ -1,35 +1,47 @@
-"""The desktop window. For now a placeholder that points to the command line; the nurse's form
-arrives with the desktop issue."""
+"""Starting the window: `vpdischarge-gui`, `python main.py`, or `vpdischarge` with no arguments."""
 
 from __future__ import annotations
 
 import sys
 
+from PySide6.QtWidgets import QApplication
 
-def build_window():
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLabel, QMainWindow
+from vpdischarge.gui.settings import APPLICATION, ORGANIZATION, Preferences
 
-    window = QMainWindow()
-    window.setWindowTitle("vpdischarge")
-    label = QLabel(
-        "<h2>vpdischarge</h2>"
-        "<p>The discharge form is not ready yet.</p>"
-        "<p>To print a handout now, use the command line:<br>"
-        "<code>vpdischarge render --case CASE.json --output handout.pdf</code></p>"
-    )
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setMargin(24)
-    window.setCentralWidget(label)
-    window.resize(640, 360)
-    return window
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("vpdischarge")
+    return app
+
+
+def build_window(preferences: Preferences | None = None, **options):
+    """The main window with the interface language, site settings and preferences applied.
+
+    Needs a QApplication. `options` go to MainWindow (tests pass a renderer, today, delays)."""
+    from vpdischarge.gui.qt_i18n import apply_ui_language
+    from vpdischarge.gui.site_loading import load_site_or_default
+    from vpdischarge.gui.window import MainWindow
+    from vpdischarge.i18n import system_language
+
+    preferences = preferences or Preferences.load()
+    apply_ui_language(QApplication.instance(), preferences.ui_language or system_language())
+    return MainWindow(load_site_or_default(preferences.site_path), preferences, **options)
 
 
 def main() -> int:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QMessageBox
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    window = build_window()
+    from vpdischarge.gui.errors import install_excepthook, report_unexpected
+
+    app = create_application()
+    install_excepthook()
+    try:
+        window = build_window()
+    except Exception as exc:  # never a traceback in front of the nurse
+        QMessageBox.critical(None, "vpdischarge", report_unexpected(type(exc), exc.__traceback__))
+        return 1
     window.show()
     return app.exec()

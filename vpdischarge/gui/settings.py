@@ -1,0 +1,56 @@
+"""The window's preferences, kept with QSettings.
+
+Only preferences live here (site settings file, default handout language, interface language,
+window geometry): never patient data, so nothing about a patient outlives the case file the
+nurse chose to save. The INI format is used on every platform so tests can redirect it to a
+temporary folder with `use_settings_folder`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+ORGANIZATION = "vpdischarge"
+APPLICATION = "vpdischarge"
+
+
+def use_settings_folder(folder: Path) -> None:
+    """Keep the settings file under `folder` (tests, the benchmark) instead of the home folder."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+def open_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+
+
+@dataclass
+class Preferences:
+    # "" means the bundled default site settings.
+    site_path: str = ""
+    handout_language: str = "en"
+    # "" means follow the desktop's language.
+    ui_language: str = ""
+
+    @classmethod
+    def load(cls, settings: QSettings | None = None) -> Preferences:
+        settings = settings or open_settings()
+
+        def text(key: str, default: str) -> str:
+            value = settings.value(key, default)
+            return value if isinstance(value, str) else default
+
+        return cls(
+            site_path=text("site/path", ""),
+            handout_language=text("handout/default_language", "en"),
+            ui_language=text("ui/language", ""),
+        )
+
+    def save(self, settings: QSettings | None = None) -> None:
+        settings = settings or open_settings()
+        settings.setValue("site/path", self.site_path)
+        settings.setValue("handout/default_language", self.handout_language)
+        settings.setValue("ui/language", self.ui_language)
+        settings.sync()
