@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Crash reports written by tests go to a scratch folder, never the real home folder.
+os.environ["XDG_STATE_HOME"] = __import__("tempfile").mkdtemp(prefix="vpdischarge-test-state-")
 
 import copy  # noqa: E402
 from datetime import date  # noqa: E402

@@ -5,6 +5,7 @@ import sys
 from gui_helpers import make_window_fixture, no_dialogs_fixture  # noqa: F401
 from PySide6.QtGui import QKeySequence
 
+from vpdischarge.crash import reports_dir
 from vpdischarge.gui.app import build_window
 from vpdischarge.gui.errors import report_unexpected
 from vpdischarge.gui.menus import shortcut_table
@@ -52,10 +53,12 @@ def test_an_unexpected_error_is_a_plain_message_without_patient_data(capsys):
     try:
         {}["Zoë Testpatient"]
     except KeyError as exc:
-        message = report_unexpected(type(exc), exc.__traceback__)
+        message = report_unexpected(exc)
     assert "KeyError" in message and "Zoë" not in message
     logged = capsys.readouterr().err
     assert "KeyError" in logged and "Zoë" not in logged and "Traceback" not in logged
+    reports = list(reports_dir().glob("crash-*.txt"))
+    assert reports and all("Zoë" not in r.read_text() for r in reports)
 
 
 def test_main_shows_a_message_instead_of_a_traceback(monkeypatch, no_dialogs, qapp):

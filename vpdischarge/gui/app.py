@@ -41,7 +41,7 @@ def main() -> int:
     try:
         window = build_window()
     except Exception as exc:  # never a traceback in front of the nurse
-        QMessageBox.critical(None, "vpdischarge", report_unexpected(type(exc), exc.__traceback__))
+        QMessageBox.critical(None, "vpdischarge", report_unexpected(exc))
         return 1
     window.show()
     return app.exec()

@@ -1,8 +1,8 @@
 """Unexpected errors: a plain message for the nurse, a short record for IT, never a traceback
 on screen.
 
-The record names the error type and where it happened but not the error's text, because that
-text can quote patient data (a name in a KeyError) and logs must not hold any.
+The report (vpdischarge.crash) names the error type and where it happened but not the error's
+text, because that text can quote patient data (a name in a KeyError).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from vpdischarge.crash import write_report
 from vpdischarge.i18n import _
 
 
@@ -24,16 +25,15 @@ def _where(tb: TracebackType | None) -> str:
     return f"{last.filename.rsplit('/', 1)[-1]}:{last.lineno}"
 
 
-def report_unexpected(kind: type[BaseException], tb: TracebackType | None) -> str:
-    """Write a patient-free record to stderr; return the message shown to the nurse."""
-    frames = "; ".join(
-        f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in traceback.extract_tb(tb)
-    )
-    print(f"vpdischarge: unexpected {kind.__name__} ({frames})", file=sys.stderr)
+def report_unexpected(exc: BaseException) -> str:
+    """Write the patient-free report for IT (vpdischarge.crash, as the command line does) and
+    return the message shown to the nurse."""
+    path = write_report(exc)
+    print(f"vpdischarge: unexpected {type(exc).__name__}; report: {path}", file=sys.stderr)
     return _(
         "Something went wrong ({kind} at {where}). Your form has not been changed. Save the case, "
         "and if this happens again tell IT the words in brackets."
-    ).format(kind=kind.__name__, where=_where(tb))
+    ).format(kind=type(exc).__name__, where=_where(exc.__traceback__))
 
 
 def install_excepthook() -> None:
@@ -43,7 +43,7 @@ def install_excepthook() -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
-        message = report_unexpected(kind, tb)
+        message = report_unexpected(value)
         if QApplication.instance() is not None:
             QMessageBox.critical(QApplication.activeWindow(), _("Something went wrong"), message)
 
