@@ -2,7 +2,7 @@
 
 import pytest
 from conftest import TODAY
-from pdfread import all_text
+from pdfread import all_text, chars_outside_page
 
 from vpdischarge.pipeline import render
 
@@ -48,3 +48,11 @@ def test_noncharacters_are_dropped_not_fatal(make_case, site):
     # Found by the property tests: U+FFFF cannot be carried by XML and once stopped the renderer.
     case = make_case(clinician={"notes": "\uffff Ana\ufffe note"})
     assert "Ana note" in all_text(render(case, site, TODAY).pdf)
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+def test_longest_unbroken_entries_in_every_medicine_column_still_print(make_case, site, large_print):
+    # Found by the property tests: a row taller than a page once stopped the renderer.
+    meds = [{"name": "W" * 200, "dose": "9" * 200, "when": "ㅁ" * 200, "purpose": "김민준" * 66}] * 3
+    pdf = render(make_case(medications=meds, large_print=large_print), site, TODAY).pdf
+    assert chars_outside_page(pdf) == 0

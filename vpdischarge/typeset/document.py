@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
 
 from vpdischarge import __version__
 from vpdischarge.typeset.flowables import BULLET, BlockBuilder
@@ -18,6 +19,10 @@ from vpdischarge.typeset.inline import MarkupError, collapse_space
 from vpdischarge.typeset.styles import make_styles
 
 PAPER = {"letter": LETTER, "a4": A4}
+
+
+class TooLargeToPrint(ValueError):
+    """The content cannot be laid out on the page at all."""
 
 
 @dataclass(frozen=True)
@@ -93,5 +98,10 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     )
     builder = BlockBuilder(style_set, resolver, width, options.large_print, rtl, options.cjk_line_breaks)
     flowables = builder.blocks(root)
-    doc.build(flowables, canvasmaker=furnished_canvas(furniture, margin))
+    try:
+        doc.build(flowables, canvasmaker=furnished_canvas(furniture, margin))
+    except LayoutError:
+        # Something too tall for any page (a huge word in a narrow cell, a box that outgrew
+        # the page): a clear refusal, never a half-made handout.
+        raise TooLargeToPrint("some text is too long to fit on a page; shorten the longest entries") from None
     return buffer.getvalue()

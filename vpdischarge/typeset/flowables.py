@@ -236,7 +236,9 @@ class BlockBuilder:
         ]
         if tick_last:
             commands.append(("ALIGN", (tick_col, 1), (tick_col, -1), "CENTER"))
-        table = self._table(data, widths, commands, repeatRows=1, rowHeights=heights)
+        # splitInRow: a row with a very long entry may continue on the next page rather than
+        # fail to fit at all (a table row is otherwise never split).
+        table = self._table(data, widths, commands, repeatRows=1, rowHeights=heights, splitInRow=1)
         return [table, Spacer(1, self.styles.scale.body * 0.6)]
 
     def notes(self, e: Element, width: float, bold: bool) -> list[Flowable]:
