@@ -8,7 +8,7 @@ import string
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.pofile import read_po
 from gui_helpers import make_window_fixture, no_dialogs_fixture  # noqa: F401
 from PySide6.QtCore import Qt
@@ -71,13 +71,18 @@ def _python_format_names(text: str) -> set[str]:
 
 
 def test_ui_pot_matches_the_code():
-    """A string added to the window but not extracted would never reach translators."""
+    """A string added to the window or to the engine's messages but not extracted would never
+    reach translators (babel.cfg: vpdischarge/gui, vpdischarge/domain and pipeline.py)."""
     method_map = [("**.py", "python")]
     keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
-    extracted = {
-        msg[2] if isinstance(msg[2], str) else msg[2][0]
-        for msg in extract_from_dir(str(REPO / "vpdischarge" / "gui"), method_map, keywords=keywords)
-    }
+    found = [
+        msg[2]
+        for folder in ("gui", "domain")
+        for msg in extract_from_dir(str(REPO / "vpdischarge" / folder), method_map, keywords=keywords)
+    ]
+    pipeline = str(REPO / "vpdischarge" / "pipeline.py")
+    found += [msg[1] for msg in extract_from_file("python", pipeline, keywords=keywords)]
+    extracted = {m if isinstance(m, str) else m[0] for m in found}
     with (REPO / "translations" / "ui.pot").open("rb") as fp:
         in_pot = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fp) if m.id}
     assert extracted == in_pot

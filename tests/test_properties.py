@@ -15,7 +15,7 @@ import unicodedata
 from typing import Any
 
 from conftest import TODAY
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, Phase, event, given, settings
 from pdfread import pages_text
 from strategies import case_data, render_case_data, valid_case_data
 
@@ -50,14 +50,14 @@ def validation_property(data: Any, site: SiteSettings = SITE) -> list[Issue]:
     return issues
 
 
-def name_is_extractable(name: str) -> bool:
-    """Whether pypdf gives back the printed name exactly (whitespace aside). Right-to-left runs
+def is_extractable(text: str) -> bool:
+    """Whether pypdf gives back this printed text exactly (whitespace aside). Right-to-left runs
     come back in visual order, shaped scripts as glyph clusters, combining marks and format
     characters may move or vanish, and ReportLab writes a ToUnicode map pypdf cannot read for
-    characters beyond the Basic Multilingual Plane: such names are not compared."""
-    if not name.strip() or needs_shaping(name):
+    characters beyond the Basic Multilingual Plane: such text is not compared."""
+    if not text.strip() or needs_shaping(text):
         return False
-    for ch in name:
+    for ch in text:
         if ch.isspace():
             continue
         if not ch.isprintable() or ord(ch) > 0xFFFF or unicodedata.category(ch).startswith("M"):
@@ -78,13 +78,15 @@ def assert_page_furniture(pdf: bytes, patient_name: str, language: str) -> None:
     assert locale is not None
     label = translations_for(locale.code).gettext(PAGE_LABEL)
     printed_name = printable(patient_name).strip()
-    name_key = "".join(printed_name.split()) if name_is_extractable(printed_name) else None
+    name_key = "".join(printed_name.split()) if is_extractable(printed_name) else None
     for number, text in enumerate(pages, start=1):
         flat = squeeze(text)
         expected = label % {"page": number, "pages": len(pages)}
-        assert re.search(rf"(?<!\d){re.escape(expected)}(?!\d)", flat), (
-            f"page {number}: {expected!r} missing in {flat[-300:]!r}"
-        )
+        # English and Spanish always; a shaped script (Hindi) does not read back letter for letter.
+        if is_extractable(expected):
+            assert re.search(rf"(?<!\d){re.escape(expected)}(?!\d)", flat), (
+                f"page {number}: {expected!r} missing in {flat[-300:]!r}"
+            )
         assert CONTENT_VERSION in flat, f"page {number}: content version missing"
         if name_key is not None:
             assert name_key in "".join(text.split()), f"page {number}: patient name {printed_name!r} missing"
@@ -129,7 +131,16 @@ def test_valid_cases_are_valid_by_construction(data):
     assert not errors(issues), errors(issues)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+# No shrinking here: shrinking a typesetting failure re-renders hundreds of cases (minutes, not
+# seconds). The failing case is still printed and replayed from the example database; for a
+# minimal one, run `python scripts/fuzz_cases.py --shrink`.
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
 @given(render_case_data())
 def test_every_case_prints_or_is_refused(data):
     event(handout_property(data))  # shown by --hypothesis-show-statistics

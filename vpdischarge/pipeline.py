@@ -17,7 +17,8 @@ from vpdischarge.domain.locales import HandoutLocale, find_locale
 from vpdischarge.domain.notes_check import as_issues, check_notes
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.validation import validate
-from vpdischarge.typeset.document import PrintOptions, typeset
+from vpdischarge.i18n import _, ngettext
+from vpdischarge.typeset.document import PrintOptions, TooLargeToPrint, typeset
 from vpdischarge.typeset.fonts import FontResolver
 
 
@@ -50,7 +51,12 @@ def unprintable_issues(case: Case, resolver: FontResolver) -> list[Issue]:
         missing = resolver.unprintable(printable(text))  # what will be printed, after cleaning
         if missing:
             shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
-            issues.append(Issue(field_name, f"has characters that cannot be printed: {shown}"))
+            issues.append(
+                Issue(
+                    field_name,
+                    _("has characters that cannot be printed: {characters}").format(characters=shown),
+                )
+            )
     return issues
 
 
@@ -62,13 +68,23 @@ def completeness_issues(field: str, code: str | None) -> list[Issue]:
         return []
     missing, total = untranslated_count(locale.code)
     if missing == total:
-        return [Issue(field, f"the {locale.english_name} handout is not translated yet")]
+        return [
+            Issue(
+                field, _("the {language} handout is not translated yet").format(language=locale.english_name)
+            )
+        ]
     if missing:
         return [
             Issue(
                 field,
-                f"{missing} of {total} sentences are not translated into {locale.english_name} "
-                "yet and will print in English",
+                # Same English for one and many; other languages need the count for the verb.
+                ngettext(
+                    "{missing} of {total} sentences are not translated into {language} yet and will "
+                    "print in English",
+                    "{missing} of {total} sentences are not translated into {language} yet and will "
+                    "print in English",
+                    missing,
+                ).format(missing=missing, total=total, language=locale.english_name),
                 "warning",
             )
         ]
@@ -124,4 +140,8 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
         preferred_fonts=locale.fonts,
         cjk_line_breaks=locale.breaks_between_characters,
     )
-    return Handout(typeset(markup, options), [i for i in issues if i.severity == "warning"])
+    try:
+        pdf = typeset(markup, options)
+    except TooLargeToPrint as exc:
+        raise InputError([Issue("case", str(exc))]) from None
+    return Handout(pdf, [i for i in issues if i.severity == "warning"])

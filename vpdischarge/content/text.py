@@ -13,7 +13,6 @@ import unicodedata
 
 from vpdischarge.domain.text_rules import without_bidi_controls
 
-
 # U+FFFE and U+FFFF are noncharacters that XML 1.0 cannot carry (nor can surrogates, Cs).
 _NOT_XML = frozenset("\ufffe\uffff")
 

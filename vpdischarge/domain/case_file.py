@@ -22,6 +22,7 @@ from vpdischarge.domain.case import (
     Procedure,
 )
 from vpdischarge.domain.issues import InputError, Issue
+from vpdischarge.i18n import _
 
 SCHEMA = 1
 # A real case file is a few kilobytes; refusing anything huge keeps memory bounded.
@@ -41,12 +42,12 @@ class _Reader:
         if value is None:
             return {}
         if not isinstance(value, dict):
-            self.fail(path, "must be an object")
+            self.fail(path, _("must be an object"))
             return {}
         for key in value:
             if key not in allowed:
                 name = f"{path}.{key}" if path else (key or "case")
-                self.fail(name, f"unknown field {key!r} (check the spelling)")
+                self.fail(name, _("unknown field {key} (check the spelling)").format(key=repr(key)))
         return value
 
     def text(self, data: dict[str, Any], key: str, path: str) -> str:
@@ -54,7 +55,7 @@ class _Reader:
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.fail(f"{path}{key}", "must be text")
+            self.fail(f"{path}{key}", _("must be text"))
             return ""
         return value
 
@@ -63,12 +64,15 @@ class _Reader:
         if value in (None, ""):
             return None
         if not isinstance(value, str):
-            self.fail(f"{path}{key}", "must be a date written YYYY-MM-DD")
+            self.fail(f"{path}{key}", _("must be a date written YYYY-MM-DD"))
             return None
         try:
             return date.fromisoformat(value)
         except ValueError:
-            self.fail(f"{path}{key}", f"{value!r} is not a real date (write it YYYY-MM-DD)")
+            self.fail(
+                f"{path}{key}",
+                _("{value} is not a real date (write it YYYY-MM-DD)").format(value=repr(value)),
+            )
             return None
 
     def moment(self, data: dict[str, Any], key: str, path: str) -> datetime | None:
@@ -80,7 +84,10 @@ class _Reader:
                 return datetime.fromisoformat(value)
             except ValueError:
                 pass
-        self.fail(f"{path}{key}", f"{value!r} is not a real date and time (write YYYY-MM-DDTHH:MM)")
+        self.fail(
+            f"{path}{key}",
+            _("{value} is not a real date and time (write YYYY-MM-DDTHH:MM)").format(value=repr(value)),
+        )
         return None
 
 
@@ -91,12 +98,14 @@ def _names(cls: type) -> set[str]:
 def case_from_dict(data: Any) -> tuple[Case, list[Issue]]:
     """Build a case from parsed JSON. Never raises for bad content: returns the issues."""
     if not isinstance(data, dict):
-        return Case(), [Issue("case", "the case file must hold a JSON object")]
+        return Case(), [Issue("case", _("the case file must hold a JSON object"))]
     r = _Reader()
     top = r.obj(data, "", _names(Case) | {"schema"})
     schema = top.get("schema")
     if schema != SCHEMA:
-        r.fail("schema", f"must be {SCHEMA} (this file says {schema!r})")
+        r.fail(
+            "schema", _("must be {schema} (this file says {found})").format(schema=SCHEMA, found=repr(schema))
+        )
 
     p = r.obj(top.get("patient"), "patient", _names(Patient))
     patient = Patient(
@@ -108,7 +117,7 @@ def case_from_dict(data: Any) -> tuple[Case, list[Issue]]:
     pr = r.obj(top.get("procedure"), "procedure", _names(Procedure))
     levels = pr.get("levels", [])
     if not isinstance(levels, list) or not all(isinstance(x, str) for x in levels):
-        r.fail("procedure.levels", 'must be a list of text such as ["T12", "L1"]')
+        r.fail("procedure.levels", _('must be a list of text such as ["T12", "L1"]'))
         levels = []
     procedure = Procedure(
         kind=r.text(pr, "kind", "procedure.") or Procedure.kind,
@@ -127,7 +136,7 @@ def case_from_dict(data: Any) -> tuple[Case, list[Issue]]:
     medications = []
     meds = top.get("medications", [])
     if not isinstance(meds, list):
-        r.fail("medications", "must be a list")
+        r.fail("medications", _("must be a list"))
         meds = []
     for n, m in enumerate(meds):
         path = f"medications[{n + 1}]"
@@ -145,17 +154,17 @@ def case_from_dict(data: Any) -> tuple[Case, list[Issue]]:
 
     restrictions = top.get("restrictions", {})
     if not isinstance(restrictions, dict):
-        r.fail("restrictions", "must be an object")
+        r.fail("restrictions", _("must be an object"))
         restrictions = {}
 
     large_print = top.get("large_print", False)
     if not isinstance(large_print, bool):
-        r.fail("large_print", "must be true or false")
+        r.fail("large_print", _("must be true or false"))
         large_print = False
 
     second = top.get("second_language")
     if second is not None and not isinstance(second, str):
-        r.fail("second_language", 'must be a language code such as "en"')
+        r.fail("second_language", _('must be a language code such as "en"'))
         second = None
 
     case = Case(
@@ -179,20 +188,40 @@ def read_case_file(path: Path) -> tuple[Case, list[Issue]]:
     try:
         size = path.stat().st_size
         if size > MAX_CASE_FILE_BYTES:
-            raise InputError([Issue("case", f"{path} is {size:,} bytes; a case file is at most 1 MB")])
+            raise InputError(
+                [
+                    Issue(
+                        "case",
+                        _("{path} is {size:,} bytes; a case file is at most 1 MB").format(
+                            path=path, size=size
+                        ),
+                    )
+                ]
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError([Issue("case", f"cannot read {path}: {exc.strerror or exc}")]) from None
+        raise InputError(
+            [Issue("case", _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc))]
+        ) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InputError([Issue("case", f"{path} is not UTF-8 text")]) from None
+        raise InputError([Issue("case", _("{path} is not UTF-8 text").format(path=path))]) from None
     except json.JSONDecodeError as exc:
         raise InputError(
-            [Issue("case", f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")]
+            [
+                Issue(
+                    "case",
+                    _("{path} is not valid JSON (line {line}, column {column}: {reason})").format(
+                        path=path, line=exc.lineno, column=exc.colno, reason=exc.msg
+                    ),
+                )
+            ]
         ) from None
     except RecursionError:
-        raise InputError([Issue("case", f"{path} is nested too deeply to be a case file")]) from None
+        raise InputError(
+            [Issue("case", _("{path} is nested too deeply to be a case file").format(path=path))]
+        ) from None
     return case_from_dict(data)
 
 

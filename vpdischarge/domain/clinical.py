@@ -12,34 +12,35 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from vpdischarge.domain.issues import Issue
+from vpdischarge.i18n import N_, _
 
 
 @dataclass(frozen=True)
 class Limit:
     minimum: float
     maximum: float
-    unit: str
+    unit: str  # marked with N_: translated where it is shown
     integer: bool = True
 
 
 # Defaults come from ../shared/docs/clinical-content.md; ranges are wide enough for any
 # published discharge sheet and narrow enough to catch a typo (an extra zero, °F typed as °C).
 LIMITS: dict[str, Limit] = {
-    "fever_c": Limit(37.5, 39.5, "°C", integer=False),
-    "dressing_off_hours": Limit(12, 168, "hours"),
-    "shower_after_hours": Limit(1, 168, "hours"),
-    "no_soak_days": Limit(1, 42, "days"),
-    "lift_limit_lb": Limit(1, 50, "lb", integer=False),
-    "lift_weeks": Limit(1, 26, "weeks"),
-    "lift_limit_2_lb": Limit(1, 100, "lb", integer=False),
-    "lift_2_months": Limit(1, 12, "months"),
-    "bend_weeks": Limit(1, 26, "weeks"),
-    "exercise_weeks": Limit(1, 26, "weeks"),
-    "drive_days": Limit(0, 60, "days"),
-    "recovery_weeks_min": Limit(1, 26, "weeks"),
-    "recovery_weeks_max": Limit(1, 52, "weeks"),
-    "follow_up_weeks_min": Limit(1, 12, "weeks"),
-    "follow_up_weeks_max": Limit(1, 12, "weeks"),
+    "fever_c": Limit(37.5, 39.5, N_("°C"), integer=False),
+    "dressing_off_hours": Limit(12, 168, N_("hours")),
+    "shower_after_hours": Limit(1, 168, N_("hours")),
+    "no_soak_days": Limit(1, 42, N_("days")),
+    "lift_limit_lb": Limit(1, 50, N_("lb"), integer=False),
+    "lift_weeks": Limit(1, 26, N_("weeks")),
+    "lift_limit_2_lb": Limit(1, 100, N_("lb"), integer=False),
+    "lift_2_months": Limit(1, 12, N_("months")),
+    "bend_weeks": Limit(1, 26, N_("weeks")),
+    "exercise_weeks": Limit(1, 26, N_("weeks")),
+    "drive_days": Limit(0, 60, N_("days")),
+    "recovery_weeks_min": Limit(1, 26, N_("weeks")),
+    "recovery_weeks_max": Limit(1, 52, N_("weeks")),
+    "follow_up_weeks_min": Limit(1, 12, N_("weeks")),
+    "follow_up_weeks_max": Limit(1, 12, N_("weeks")),
 }
 
 
@@ -83,28 +84,29 @@ def check_limits(values: dict[str, Any], prefix: str) -> tuple[dict[str, Any], l
         limit = LIMITS.get(key)
         if limit is None:
             known = ", ".join(LIMIT_NAMES)
-            issues.append(Issue(field, f"unknown setting (known: {known})"))
+            issues.append(Issue(field, _("unknown setting (known: {known})").format(known=known)))
             continue
         if (
             isinstance(value, bool)
             or not isinstance(value, (int, float))
             or (isinstance(value, float) and not math.isfinite(value))
         ):
-            issues.append(Issue(field, f"must be a number of {limit.unit}"))
+            issues.append(Issue(field, _("must be a number of {unit}").format(unit=_(limit.unit))))
             continue
         # Range first: a huge whole number from a file must not reach float conversion.
         if not limit.minimum <= value <= limit.maximum:
-            shown = f"{value:g}" if abs(value) < 1e9 else "a very large number"
+            shown = f"{value:g}" if abs(value) < 1e9 else _("a very large number")
             issues.append(
                 Issue(
                     field,
-                    f"{shown} {limit.unit} is outside the safe range "
-                    f"{limit.minimum:g} to {limit.maximum:g} {limit.unit}",
+                    _("{value} {unit} is outside the safe range {minimum:g} to {maximum:g} {unit}").format(
+                        value=shown, unit=_(limit.unit), minimum=limit.minimum, maximum=limit.maximum
+                    ),
                 )
             )
             continue
         if limit.integer and value != int(value):
-            issues.append(Issue(field, f"must be a whole number of {limit.unit}"))
+            issues.append(Issue(field, _("must be a whole number of {unit}").format(unit=_(limit.unit))))
             continue
         accepted[key] = int(value) if limit.integer else float(value)
     return accepted, issues
@@ -116,12 +118,24 @@ def check_consistency(limits: ClinicalLimits, prefix: str) -> list[Issue]:
     issues = []
     if limits.lift_limit_2_lb <= limits.lift_limit_lb:
         issues.append(
-            Issue(f"{prefix}.lift_limit_2_lb", "the later lifting limit must be higher than the first")
+            Issue(f"{prefix}.lift_limit_2_lb", _("the later lifting limit must be higher than the first"))
         )
     if limits.lift_2_months * 4 < limits.lift_weeks:
-        issues.append(Issue(f"{prefix}.lift_2_months", "the second lifting stage must end after the first"))
+        issues.append(
+            Issue(f"{prefix}.lift_2_months", _("the second lifting stage must end after the first"))
+        )
     if limits.recovery_weeks_max < limits.recovery_weeks_min:
-        issues.append(Issue(f"{prefix}.recovery_weeks_max", "must not be less than recovery_weeks_min"))
+        issues.append(
+            Issue(
+                f"{prefix}.recovery_weeks_max",
+                _("must not be less than {setting}").format(setting="recovery_weeks_min"),
+            )
+        )
     if limits.follow_up_weeks_max < limits.follow_up_weeks_min:
-        issues.append(Issue(f"{prefix}.follow_up_weeks_max", "must not be less than follow_up_weeks_min"))
+        issues.append(
+            Issue(
+                f"{prefix}.follow_up_weeks_max",
+                _("must not be less than {setting}").format(setting="follow_up_weeks_min"),
+            )
+        )
     return issues

@@ -18,6 +18,7 @@ from vpdischarge.assets import resources_dir
 from vpdischarge.domain import reading_grade
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import Issue
+from vpdischarge.i18n import _
 
 MAX_GRADE = 6.0
 # Flesch-Kincaid means little on a line or two.
@@ -67,11 +68,13 @@ def rules() -> tuple[_Rule, ...]:
 
 
 def _message(rule: _Rule, text: str, plain: str) -> str:
+    """Only the sentence is translated: the abbreviation, its plain form and the reason are data
+    from the abbreviation lists."""
     if rule.kind == "do-not-use":
-        message = f'"{text}" is on the Do Not Use list: write "{plain}"'
+        message = _('"{text}" is on the Do Not Use list: write "{plain}"').format(text=text, plain=plain)
     else:
-        message = f'"{text}" may not be clear to a patient: write "{plain}"'
-    return f"{message} ({rule.reason})" if rule.reason else message
+        message = _('"{text}" may not be clear to a patient: write "{plain}"').format(text=text, plain=plain)
+    return _("{message} ({reason})").format(message=message, reason=rule.reason) if rule.reason else message
 
 
 def _abbreviations(field: str, text: str) -> list[Finding]:
@@ -84,7 +87,7 @@ def _abbreviations(field: str, text: str) -> list[Finding]:
                 plain = match.expand(rule.plain)
                 finding = Finding(field, found, plain, rule.kind, _message(rule, found, plain))
                 hits[found] = (match.start(), finding)
-    return [finding for _, finding in sorted(hits.values(), key=lambda hit: hit[0])]
+    return [finding for _start, finding in sorted(hits.values(), key=lambda hit: hit[0])]
 
 
 def _as_sentences(notes: str) -> str:
@@ -95,15 +98,19 @@ def _as_sentences(notes: str) -> str:
 
 def _reading_level(notes: str) -> Finding | None:
     prose = _as_sentences(notes)
-    sentences, words, _ = reading_grade.counts(prose)
+    sentences, words, _syllables = reading_grade.counts(prose)
     if sentences < MIN_SENTENCES or words < MIN_WORDS:
         return None
     grade = reading_grade.flesch_kincaid_grade(prose)
     if grade <= MAX_GRADE:
         return None
-    suggestion = "shorter sentences and everyday words (grade 6 or below)"
-    level = f"about US school grade {grade:.0f}" if grade < 13 else "college level"
-    message = f"the notes read at {level}: use {suggestion}"
+    suggestion = _("shorter sentences and everyday words (grade {grade:g} or below)").format(grade=MAX_GRADE)
+    if grade < 13:
+        message = _("the notes read at about US school grade {grade:.0f}: use {suggestion}").format(
+            grade=grade, suggestion=suggestion
+        )
+    else:
+        message = _("the notes read at college level: use {suggestion}").format(suggestion=suggestion)
     return Finding("clinician.notes", notes.strip(), suggestion, "reading-level", message)
 
 

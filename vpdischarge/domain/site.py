@@ -18,6 +18,7 @@ from typing import Any
 from vpdischarge.domain.clinical import ClinicalLimits, check_consistency, check_limits
 from vpdischarge.domain.issues import InputError, Issue
 from vpdischarge.domain.locales import find_locale
+from vpdischarge.i18n import _
 
 MAX_SITE_FILE_BYTES = 256_000
 
@@ -68,12 +69,21 @@ _CHOICES = {
 _SECTIONS = {"hospital", "print", "clinical", "template", "translations"}
 
 
-def _line_of(text: str, key: str) -> str:
-    """' (line N)' for the first `key =` in the file, so a hospital IT person can find it."""
+def _at_line(message: str, text: str, key: str) -> str:
+    """`message` with ' (line N)' for the first `key =` in the file, so a hospital IT person can
+    find it."""
     for n, line in enumerate(text.splitlines(), start=1):
         if re.match(rf"\s*{re.escape(key)}\s*=", line):
-            return f" (line {n})"
-    return ""
+            return _("{message} (line {line})").format(message=message, line=n)
+    return message
+
+
+def _one_of(choices: tuple[str, ...]) -> str:
+    """'a or b' (codes, not translated; the "or" is)."""
+    *rest, last = choices
+    if not rest:
+        return last
+    return _("{choices} or {last}").format(choices=", ".join(rest), last=last)
 
 
 def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
@@ -81,33 +91,41 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Issue("site", f"not valid TOML: {exc}")]) from None
+        raise InputError([Issue("site", _("not valid TOML: {reason}").format(reason=exc))]) from None
 
     issues: list[Issue] = []
     values: dict[str, Any] = {}
 
     def bad(key_path: str, key: str, message: str) -> None:
-        issues.append(Issue(f"site.{key_path}", message + _line_of(text, key)))
+        issues.append(Issue(f"site.{key_path}", _at_line(message, text, key)))
 
     for section in data:
         if section not in _SECTIONS:
-            bad(section, section, f"unknown section (known: {', '.join(sorted(_SECTIONS))})")
+            bad(
+                section,
+                section,
+                _("unknown section (known: {known})").format(known=", ".join(sorted(_SECTIONS))),
+            )
 
     for section, keys in _TEXT_KEYS.items():
         table = data.get(section, {})
         if not isinstance(table, dict):
-            bad(section, section, "must be a table")
+            bad(section, section, _("must be a table"))
             continue
         for key, value in table.items():
             if key not in keys:
-                bad(f"{section}.{key}", key, f"unknown setting (known: {', '.join(keys)})")
+                bad(
+                    f"{section}.{key}",
+                    key,
+                    _("unknown setting (known: {known})").format(known=", ".join(keys)),
+                )
             elif not isinstance(value, str) or not value.strip():
-                bad(f"{section}.{key}", key, "must be non-empty text")
+                bad(f"{section}.{key}", key, _("must be non-empty text"))
             elif keys[key] in _CHOICES and value not in _CHOICES[keys[key]]:
-                choices = " or ".join(f'"{c}"' for c in _CHOICES[keys[key]])
-                bad(f"{section}.{key}", key, f"must be {choices}")
+                choices = _one_of(tuple(f'"{c}"' for c in _CHOICES[keys[key]]))
+                bad(f"{section}.{key}", key, _("must be {choices}").format(choices=choices))
             elif key == "notes_language" and find_locale(value) is None:
-                bad(f"{section}.{key}", key, f"unknown language code {value!r}")
+                bad(f"{section}.{key}", key, _("unknown language code {code}").format(code=repr(value)))
             else:
                 values[keys[key]] = value.strip()
 
@@ -117,7 +135,7 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
     )
     for issue in limit_issues:
         key = issue.field.rsplit(".", 1)[-1]
-        issues.append(Issue(issue.field, issue.message + _line_of(text, key)))
+        issues.append(Issue(issue.field, _at_line(issue.message, text, key)))
     clinical = ClinicalLimits().with_overrides(accepted)
     issues += check_consistency(clinical, "site.clinical")
 
@@ -126,16 +144,16 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
         where = f"translations.{code}"
         locale = find_locale(code)
         if locale is None:
-            bad(where, code, "unknown language code")
+            bad(where, code, _("unknown language code"))
             continue
         if not isinstance(entry, dict) or set(entry) - {"status", "reviewer", "date"}:
-            bad(where, code, "takes status, reviewer and date only")
+            bad(where, code, _("takes status, reviewer and date only"))
             continue
         if entry.get("status") != "approved":
             continue  # anything but an explicit approval leaves the translation a draft
         reviewer, when = entry.get("reviewer"), entry.get("date")
         if not isinstance(reviewer, str) or not reviewer.strip() or not isinstance(when, date):
-            bad(where, code, 'an approval needs reviewer = "name" and date = YYYY-MM-DD')
+            bad(where, code, _('an approval needs reviewer = "name" and date = YYYY-MM-DD'))
             continue
         approvals[locale.code] = Approval(reviewer.strip(), when)
 
@@ -147,7 +165,11 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
         if not template_folder.is_absolute() and base_folder is not None:
             template_folder = base_folder / template_folder
         if not (template_folder / "handout.xml.j2").is_file():
-            bad("template.folder", "folder", f"{template_folder} has no handout.xml.j2")
+            bad(
+                "template.folder",
+                "folder",
+                _("{folder} has no handout.xml.j2").format(folder=template_folder),
+            )
 
     if issues:
         raise InputError(issues)
@@ -167,13 +189,22 @@ def load_site(path: Path | None) -> SiteSettings:
         path = default_site_path()
     try:
         if path.stat().st_size > MAX_SITE_FILE_BYTES:
-            raise InputError([Issue("site", f"{path} is too large to be a site settings file")])
+            raise InputError(
+                [Issue("site", _("{path} is too large to be a site settings file").format(path=path))]
+            )
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise InputError([Issue("site", f"cannot read {path}: {exc.strerror or exc}")]) from None
+        raise InputError(
+            [Issue("site", _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc))]
+        ) from None
     except UnicodeDecodeError:
-        raise InputError([Issue("site", f"{path} is not UTF-8 text")]) from None
+        raise InputError([Issue("site", _("{path} is not UTF-8 text").format(path=path))]) from None
     try:
         return parse_site(text, base_folder=path.parent)
     except InputError as exc:
-        raise InputError([Issue(i.field, f"{i.message} in {path}", i.severity) for i in exc.issues]) from None
+        raise InputError(
+            [
+                Issue(i.field, _("{message} in {path}").format(message=i.message, path=path), i.severity)
+                for i in exc.issues
+            ]
+        ) from None

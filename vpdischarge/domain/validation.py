@@ -15,6 +15,7 @@ from vpdischarge.domain.issues import Issue
 from vpdischarge.domain.locales import SOURCE_LANGUAGE, find_locale
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.text_rules import has_bidi_controls
+from vpdischarge.i18n import _
 
 MAX_NAME = 200
 MAX_NOTES = 5_000
@@ -42,6 +43,14 @@ def _text_lengths(case: Case) -> list[tuple[str, str, int]]:
     return items
 
 
+def _one_of(choices: tuple[str, ...]) -> str:
+    """'a or b' (codes, not translated; the "or" is)."""
+    *rest, last = choices
+    if not rest:
+        return last
+    return _("{choices} or {last}").format(choices=", ".join(rest), last=last)
+
+
 def validate(
     case: Case,
     site: SiteSettings,
@@ -54,56 +63,83 @@ def validate(
     add = issues.append
 
     if not case.patient.name.strip():
-        add(Issue("patient.name", "enter the patient's name"))
+        add(Issue("patient.name", _("enter the patient's name")))
     if not case.patient.date_of_birth and not case.patient.record_number.strip():
         add(
             Issue(
                 "patient.date_of_birth",
-                "add a date of birth or a record number, so every page can be matched to the patient",
+                _("add a date of birth or a record number, so every page can be matched to the patient"),
                 "warning",
             )
         )
     if case.patient.date_of_birth and case.patient.date_of_birth > today:
-        add(Issue("patient.date_of_birth", "is in the future"))
+        add(Issue("patient.date_of_birth", _("is in the future")))
 
     for field, value, maximum in _text_lengths(case):
         if len(value) > maximum:
-            add(Issue(field, f"is {len(value):,} characters long; the limit is {maximum:,}"))
+            add(
+                Issue(
+                    field,
+                    _("is {length:,} characters long; the limit is {maximum:,}").format(
+                        length=len(value), maximum=maximum
+                    ),
+                )
+            )
         if has_bidi_controls(value):
             add(
                 Issue(
                     field,
-                    "held invisible text-direction characters that can change how it reads; "
-                    "they are removed, so it prints exactly as the letters were typed",
+                    _(
+                        "held invisible text-direction characters that can change how it reads; "
+                        "they are removed, so it prints exactly as the letters were typed"
+                    ),
                     "warning",
                 )
             )
 
     proc = case.procedure
     if proc.kind not in PROCEDURE_KINDS:
-        add(Issue("procedure.kind", f"must be {' or '.join(PROCEDURE_KINDS)}"))
+        add(Issue("procedure.kind", _("must be {choices}").format(choices=_one_of(PROCEDURE_KINDS))))
     if proc.anesthesia not in ANESTHESIA_KINDS:
-        add(Issue("procedure.anesthesia", f"must be {', '.join(ANESTHESIA_KINDS)}"))
+        add(Issue("procedure.anesthesia", _("must be {choices}").format(choices=", ".join(ANESTHESIA_KINDS))))
     for level in proc.levels:
         if not _LEVEL.match(level.strip()):
-            add(Issue("procedure.levels", f"{level!r} is not a spine level such as T12 or L1"))
+            add(
+                Issue(
+                    "procedure.levels",
+                    _("{level} is not a spine level such as T12 or L1").format(level=repr(level)),
+                )
+            )
     if proc.date is None:
-        add(Issue("procedure.date", "enter the date of the procedure"))
+        add(Issue("procedure.date", _("enter the date of the procedure")))
     else:
         if proc.date < today - timedelta(days=OLD_PROCEDURE_DAYS):
-            add(Issue("procedure.date", "is more than a year ago; check it", "warning"))
+            add(Issue("procedure.date", _("is more than a year ago; check it"), "warning"))
         if proc.date > today + timedelta(days=FUTURE_PROCEDURE_DAYS):
-            add(Issue("procedure.date", "is more than 60 days ahead; check it", "warning"))
+            add(
+                Issue(
+                    "procedure.date",
+                    _("is more than {days} days ahead; check it").format(days=FUTURE_PROCEDURE_DAYS),
+                    "warning",
+                )
+            )
         if case.blood_thinner_restart and case.blood_thinner_restart < proc.date:
-            add(Issue("blood_thinner_restart", "is before the procedure date"))
+            add(Issue("blood_thinner_restart", _("is before the procedure date")))
         if case.follow_up.when and case.follow_up.when.date() < proc.date:
-            add(Issue("follow_up.when", "is before the procedure date"))
+            add(Issue("follow_up.when", _("is before the procedure date")))
 
     if len(case.medications) > MAX_MEDICATIONS:
-        add(Issue("medications", f"has {len(case.medications)} medicines; the limit is {MAX_MEDICATIONS}"))
+        add(
+            Issue(
+                "medications",
+                _("has {count} medicines; the limit is {maximum}").format(
+                    count=len(case.medications), maximum=MAX_MEDICATIONS
+                ),
+            )
+        )
     for n, med in enumerate(case.medications, start=1):
         if not med.name.strip() and any((med.dose, med.when, med.purpose)):
-            add(Issue(f"medications[{n}].name", "enter the medicine's name or remove the row"))
+            add(Issue(f"medications[{n}].name", _("enter the medicine's name or remove the row")))
 
     accepted, limit_issues = check_limits(case.restrictions, "restrictions")
     issues += limit_issues
@@ -117,32 +153,40 @@ def validate(
 def _language_issues(case: Case, site: SiteSettings, available: frozenset[str]) -> list[Issue]:
     issues = []
     if not case.language:
-        return [Issue("language", "choose the handout language")]
+        return [Issue("language", _("choose the handout language"))]
     for field, code in (("language", case.language), ("second_language", case.second_language)):
         if not code:
             continue
         locale = find_locale(code)
         if locale is None:
-            issues.append(Issue(field, f"{code!r} is not a handout language"))
+            issues.append(Issue(field, _("{code} is not a handout language").format(code=repr(code))))
         elif locale.code not in available:
             issues.append(
-                Issue(field, f"there is no {locale.english_name} ({locale.native_name}) handout yet")
+                Issue(
+                    field,
+                    _("there is no {language} ({native_name}) handout yet").format(
+                        language=locale.english_name, native_name=locale.native_name
+                    ),
+                )
             )
         elif locale.code != SOURCE_LANGUAGE and locale.code not in site.approved_translations:
             issues.append(
                 Issue(
                     field,
-                    f"the {locale.english_name} translation is a draft, not yet approved by a "
-                    "qualified medical translator",
+                    _(
+                        "the {language} translation is a draft, not yet approved by a "
+                        "qualified medical translator"
+                    ).format(language=locale.english_name),
                     "warning",
                 )
             )
     if case.second_language and find_locale(case.second_language) == find_locale(case.language):
-        issues.append(Issue("second_language", "is the same as the handout language", "warning"))
+        issues.append(Issue("second_language", _("is the same as the handout language"), "warning"))
     if case.clinician.notes_language and find_locale(case.clinician.notes_language) is None:
         issues.append(
             Issue(
-                "clinician.notes_language", f"{case.clinician.notes_language!r} is not a known language code"
+                "clinician.notes_language",
+                _("{code} is not a known language code").format(code=repr(case.clinician.notes_language)),
             )
         )
     return issues

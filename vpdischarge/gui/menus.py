@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenuBar
 
+from vpdischarge.gui.form.problems import plain
 from vpdischarge.gui.preview.pane import PreviewPane
 from vpdischarge.i18n import _
 
@@ -124,5 +125,5 @@ def shortcut_table(menubar: QMenuBar) -> list[tuple[str, str]]:
         for action in menu.actions():
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             if keys:
-                rows.append((action.text().replace("&", "").rstrip("…"), keys))
+                rows.append((plain(action.text()).rstrip("…"), keys))
     return rows

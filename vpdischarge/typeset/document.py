@@ -12,6 +12,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from vpdischarge import __version__
+from vpdischarge.i18n import _
 from vpdischarge.typeset.flowables import BULLET, BlockBuilder
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.furniture import Furniture, furnished_canvas
@@ -103,5 +104,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     except LayoutError:
         # Something too tall for any page (a huge word in a narrow cell, a box that outgrew
         # the page): a clear refusal, never a half-made handout.
-        raise TooLargeToPrint("some text is too long to fit on a page; shorten the longest entries") from None
+        raise TooLargeToPrint(
+            _("some text is too long to fit on a page; shorten the longest entries")
+        ) from None
     return buffer.getvalue()

@@ -7,6 +7,7 @@ lose or reset anything the nurse typed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
@@ -80,7 +81,9 @@ class FieldSlot:
 
 def plain(label_text: str) -> str:
     """A label's text without its mnemonic marker, for accessible names and messages."""
-    return label_text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":")
+    # "(&N)" is how languages without Latin letters carry the accelerator: drop it whole.
+    text = re.sub(r"\s*\(&[^&]\)", "", label_text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":：")
 
 
 def not_set_text() -> str:
