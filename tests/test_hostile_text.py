@@ -2,9 +2,9 @@
 
 import pytest
 from conftest import TODAY
-from pdfread import all_text, chars_outside_page
+from pdfread import all_text, chars_outside_page, pages_text
 
-from vpdischarge.pipeline import render
+from vpdischarge.pipeline import check, render
 
 LITERALS = [
     "<b>not bold</b>",
@@ -56,3 +56,19 @@ def test_longest_unbroken_entries_in_every_medicine_column_still_print(make_case
     meds = [{"name": "W" * 200, "dose": "9" * 200, "when": "ㅁ" * 200, "purpose": "김민준" * 66}] * 3
     pdf = render(make_case(medications=meds, large_print=large_print), site, TODAY).pdf
     assert chars_outside_page(pdf) == 0
+
+
+def test_every_field_at_its_maximum_length_at_once(make_case, site):
+    long = "Walk slowly every day " * 10  # 220 characters, cut to each field's limit below
+    case = make_case(
+        patient={"name": long[:200], "date_of_birth": "1948-03-02", "record_number": long[:200]},
+        clinician={"name": long[:200], "notes": (long * 30)[:5000]},
+        medications=[{k: long[:200] for k in ("name", "dose", "when", "purpose")}] * 20,
+        follow_up={"when": "2026-12-04T10:30", "where": long[:200], "phone": long[:200]},
+        interpreter=long[:200],
+    )
+    assert not [i for i in check(case, site, TODAY) if i.severity == "error"]
+    pdf = render(case, site, TODAY).pdf
+    pages = pages_text(pdf)
+    assert chars_outside_page(pdf) == 0
+    assert all(f"Page {n} of {len(pages)}" in text for n, text in enumerate(pages, start=1))
