@@ -4,7 +4,7 @@ ReportLab 5 applies the bidi algorithm only to paragraphs made of a single fragm
 one fragment per font run and per bold span, so right-to-left text needs this class:
 1. break the text into lines greedily, measuring each word as HarfBuzz will shape it;
 2. per line, resolve bidi levels (Unicode algorithm) and put words and runs in visual order;
-3. give ReportLab each line, already in visual order, as a one-line paragraph to shape and draw.
+3. set each line's pieces, already in visual order, directly on the canvas.
 HarfBuzz writes an Arabic word's glyphs right to left itself, so a right-to-left word keeps its
 letters in logical order here; only neutral characters that land in a right-to-left run (a full
 stop, a bracket) are placed and mirrored by us.
@@ -16,13 +16,13 @@ right-to-left text (an Arabic name on a Spanish handout).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from functools import lru_cache
 
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from vpdischarge.domain.text_rules import without_bidi_controls
 from vpdischarge.typeset.bidi import levels, mirrored, visual_order
@@ -38,12 +38,24 @@ class Piece:
 
 
 def _width(piece: Piece, size: float) -> float:
-    text = without_bidi_controls(piece.text)
-    if needs_shaping(text):
-        shaped = shapeStr(text, piece.face, size)
-        if isinstance(shaped, ShapedStr):
-            return sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
-    return stringWidth(text, piece.face, size)
+    return _measure(without_bidi_controls(piece.text), piece.face, size)
+
+
+@lru_cache(maxsize=20_000)
+def _shaped(text: str, face: str, size: float) -> str:
+    """The text as HarfBuzz shapes it (joined Arabic letters, Devanagari conjuncts; a right-to-
+    left word comes back in display order), or the text itself where nothing needs shaping."""
+    return shapeStr(text, face, size) if needs_shaping(text) else text
+
+
+@lru_cache(maxsize=20_000)
+def _measure(text: str, face: str, size: float) -> float:
+    """Width of one word as HarfBuzz will shape it. Cached: the template's words recur in every
+    handout, and shaping is the slow part of a right-to-left page."""
+    shaped = _shaped(text, face, size)
+    if isinstance(shaped, ShapedStr):
+        return sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
+    return stringWidth(text, face, size)
 
 
 def _words(runs: list[tuple[str, str]]) -> list[list[Piece] | str]:
@@ -73,19 +85,6 @@ class BidiParagraph(Flowable):
         self.runs, self.style, self.rtl_base, self.bullet_text = runs, style, rtl_base, bullet_text
         self._lines: list[tuple[list[list[Piece]], float]] | None = None  # (words, width) per line
         self._width_for: float | None = None
-        self._line_style = ParagraphStyle(
-            f"{style.name}-line",
-            parent=style,
-            wordWrap=None,
-            shaping=1,
-            firstLineIndent=0,
-            leftIndent=0,
-            rightIndent=0,
-            bulletText=None,
-            spaceBefore=0,
-            spaceAfter=0,
-            alignment=style.alignment if style.alignment in (TA_LEFT, TA_RIGHT, TA_CENTER) else TA_LEFT,
-        )
 
     # -- line breaking ---------------------------------------------------------------------
     def _break(self, available: float) -> list[tuple[list[list[Piece]], float]]:
@@ -137,49 +136,60 @@ class BidiParagraph(Flowable):
         return twin
 
     # -- visual order ------------------------------------------------------------------------
-    def _visual_markup(self, words: list[list[Piece]]) -> str:
-        items: list[tuple[Piece, int]] = []
-        logical = " ".join("".join(p.text for p in w) for w in words)
-        line_levels = levels(logical, self.rtl_base)
-        pos = 0
+    def _visual_items(self, words: list[list[Piece]]) -> list[Piece]:
+        """The line cut into runs of one bidi level and one font, in display order.
+
+        A right-to-left run is kept in logical order: HarfBuzz lays a whole right-to-left run
+        out in display order itself (reversed, joined, brackets mirrored). Only a run of
+        neutral characters at a right-to-left level (a full stop in a font of its own) is
+        reversed and mirrored here."""
+        chars: list[tuple[str, str]] = []
         for n, word in enumerate(words):
             if n:
-                items.append((Piece(self.style.fontName, " "), line_levels[pos]))
-                pos += 1
-            for piece in word:
-                start = pos
-                for i in range(len(piece.text) + 1):  # cut the piece where the level changes
-                    if i == len(piece.text) or (i and line_levels[pos + i] != line_levels[pos + i - 1]):
-                        items.append((Piece(piece.face, piece.text[start - pos : i]), line_levels[start]))
-                        start = pos + i
-                pos += len(piece.text)
-        parts = []
-        for index in visual_order([level for _, level in items]):
-            piece, level = items[index]
+                chars.append((" ", self.style.fontName))
+            chars.extend((ch, piece.face) for piece in word for ch in piece.text)
+        line_levels = levels("".join(ch for ch, _ in chars), self.rtl_base)
+        runs: list[tuple[Piece, int]] = []
+        for (ch, face), level in zip(chars, line_levels, strict=True):
+            if runs and runs[-1][0].face == face and runs[-1][1] == level:
+                runs[-1][0].text += ch
+            else:
+                runs.append((Piece(face, ch), level))
+        shown = []
+        for index in visual_order([level for _, level in runs]):
+            piece, level = runs[index]
             # Embedding controls have done their work (levels); they have no glyph to print.
             text = without_bidi_controls(piece.text)
             if not text:
                 continue
             if level % 2 and not has_rtl(text):
-                text = "".join(mirrored(ch) for ch in reversed(text))  # neutrals in an RTL run
-            parts.append(f'<font name="{piece.face}">{escape(text)}</font>')
-        return "".join(parts)
+                text = "".join(mirrored(ch) for ch in reversed(text))
+            shown.append(Piece(piece.face, text))
+        return shown
 
     def draw(self) -> None:
-        top = self.height
+        """Each line's pieces are already in display order with known widths, so they are set
+        directly on the canvas (shaped by HarfBuzz where needed), aligned as the style says.
+        Baselines are where ReportLab puts a paragraph's: one font size below the top, then one
+        leading per line, so these lines sit exactly like their left-to-right neighbours."""
+        size, leading = self.style.fontSize, self.style.leading
+        inner = self.width - self.style.leftIndent - self.style.rightIndent
         for n, (words, _) in enumerate(self._lines or []):
-            line = Paragraph(self._visual_markup(words) or "&nbsp;", self._line_style)
-            inner = self.width - self.style.leftIndent - self.style.rightIndent
-            _, height = line.wrap(inner, self.style.leading * 3)
-            top -= self.style.leading
-            line.drawOn(self.canv, self.style.leftIndent, top + self.style.leading - height)
+            pieces = self._visual_items(words)
+            widths = [_measure(p.text, p.face, size) for p in pieces]
+            spare = inner - sum(widths)
+            x = self.style.leftIndent + {TA_RIGHT: spare, TA_CENTER: spare / 2}.get(self.style.alignment, 0)
+            baseline = self.height - size - n * leading
+            for piece, width in zip(pieces, widths, strict=True):
+                self.canv.setFont(piece.face, size)
+                self.canv.drawString(x, baseline, _shaped(piece.text, piece.face, size))
+                x += width
             if n == 0 and self.bullet_text:
-                self._draw_bullet(top)
+                self._draw_bullet(baseline)
 
-    def _draw_bullet(self, line_bottom: float) -> None:
+    def _draw_bullet(self, baseline: float) -> None:
         font = self.style.bulletFontName or self.style.fontName
         size = self.style.bulletFontSize or self.style.fontSize
-        baseline = line_bottom + (self.style.leading - size) / 2 + size * 0.2
         self.canv.setFont(font, size)
         if self.rtl_base:
             self.canv.drawRightString(self.width - self.style.bulletIndent, baseline, self.bullet_text)
