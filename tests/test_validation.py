@@ -109,3 +109,12 @@ def test_absurd_numbers_are_refused_not_fatal(make_case, site):
     errors = by_field(check(case, site, TODAY))
     assert "very large" in errors["restrictions.bend_weeks"]
     assert "restrictions.fever_c" in errors
+
+
+def test_impossible_procedure_dates_are_errors(make_case, site):
+    # Found by the long property run: 9999-12-01 overflowed the dates computed from it.
+    for day in ("9999-12-01", "1850-01-01", "2030-01-01"):
+        assert (
+            "not a possible procedure date"
+            in by_field(check(make_case(procedure={"date": day}), site, TODAY))["procedure.date"]
+        )

@@ -23,6 +23,8 @@ MAX_MEDICATIONS = 20
 MAX_SHORT_TEXT = 200
 OLD_PROCEDURE_DAYS = 365
 FUTURE_PROCEDURE_DAYS = 60
+EARLIEST_PROCEDURE = date(1900, 1, 1)
+LATEST_PROCEDURE_DAYS = 2 * 365
 _LEVEL = re.compile(r"^(C[1-7]|T(1[0-2]|[1-9])|L[1-5]|S[1-5])$")
 
 
@@ -112,6 +114,15 @@ def validate(
             )
     if proc.date is None:
         add(Issue("procedure.date", _("enter the date of the procedure")))
+    elif not EARLIEST_PROCEDURE <= proc.date <= today + timedelta(days=LATEST_PROCEDURE_DAYS):
+        # Not a plausible date at all (a typo in the year): every later date is computed from
+        # it, up to a year ahead, so it must also leave room in the calendar.
+        add(
+            Issue(
+                "procedure.date",
+                _("{date} is not a possible procedure date").format(date=proc.date.isoformat()),
+            )
+        )
     else:
         if proc.date < today - timedelta(days=OLD_PROCEDURE_DAYS):
             add(Issue("procedure.date", _("is more than a year ago; check it"), "warning"))
