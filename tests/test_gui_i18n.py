@@ -14,6 +14,7 @@ from gui_helpers import make_window_fixture, no_dialogs_fixture  # noqa: F401
 from PySide6.QtCore import Qt
 
 from vpdischarge import i18n
+from vpdischarge.domain.locales import LOCALES, find_locale
 from vpdischarge.gui.qt_i18n import apply_ui_language, installed_qt_catalogs
 
 REPO = Path(__file__).resolve().parent.parent
@@ -88,7 +89,7 @@ def test_ui_pot_matches_the_code():
     assert extracted == in_pot
 
 
-@pytest.mark.parametrize("code", ["en", "es"])
+@pytest.mark.parametrize("code", [loc.code for loc in LOCALES])
 def test_ui_catalogs_are_complete_and_keep_every_placeholder(code):
     with (REPO / "translations" / code / "LC_MESSAGES" / "ui.po").open("rb") as fp:
         catalog = read_po(fp)
@@ -106,6 +107,15 @@ def test_ui_catalogs_are_complete_and_keep_every_placeholder(code):
             assert _python_format_names(target) == wanted, (message.id, target)
             # One mnemonic at most, and only if the source has one.
             assert len(re.findall(r"&(?!&)", target)) == len(re.findall(r"&(?!&)", sources[0])), target
+
+
+@pytest.mark.parametrize("code", [loc.code for loc in LOCALES if loc.code != "en"])
+def test_every_interface_language_translates_the_window(restore_language, qapp, code):
+    apply_ui_language(qapp, code)
+    probes = ("&File", "Patient", "Procedure", "Medicines")  # "Patient" is also German and French
+    assert any(i18n._(p) != p for p in probes)  # the catalog is there and in use
+    rtl = find_locale(code).direction == "rtl"
+    assert (qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft) == rtl
 
 
 def test_the_spanish_catalog_says_it_is_a_draft():
