@@ -65,6 +65,13 @@ PLAIN_WORDS = st.sampled_from(
 )
 
 
+def weighted(*choices: tuple[int, st.SearchStrategy[Any]]) -> st.SearchStrategy[Any]:
+    """Pick one strategy by weight. (`one_of` gives no weights: repeating a branch does not make
+    it likelier, and nested `one_of`s are flattened into one choice.)"""
+    pool = [strategy for weight, strategy in choices for _ in range(weight)]
+    return st.sampled_from(pool).flatmap(lambda strategy: strategy)
+
+
 def _ranges(*pairs: tuple[int, int]) -> list[str]:
     return [chr(c) for lo, hi in pairs for c in range(lo, hi + 1) if not 0xD800 <= c <= 0xDFFF]
 
@@ -116,13 +123,12 @@ def _printable_fragments() -> tuple[str, ...]:
 def printable_text(max_size: int, min_size: int = 0) -> st.SearchStrategy[str]:
     """Text that validation accepts in a printed field: only characters the fonts have, plus the
     control, format and bidi characters that are filtered or passed through."""
-    piece = st.one_of(
-        PLAIN_WORDS,
-        PLAIN_WORDS,
-        st.sampled_from(_printable_fragments()),
-        st.text(st.sampled_from(LATIN), min_size=1, max_size=12),
-        st.text(st.sampled_from(_printable_alphabet()), min_size=1, max_size=6),
-        st.just(" "),
+    piece = weighted(
+        (3, PLAIN_WORDS),
+        (2, st.sampled_from(_printable_fragments())),
+        (2, st.text(st.sampled_from(LATIN), min_size=1, max_size=12)),
+        (2, st.text(st.sampled_from(_printable_alphabet()), min_size=1, max_size=6)),
+        (1, st.just(" ")),
     )
     text = st.lists(piece, max_size=max(1, max_size // 6)).map(" ".join).map(lambda s: s[:max_size])
     if min_size:
@@ -133,14 +139,15 @@ def printable_text(max_size: int, min_size: int = 0) -> st.SearchStrategy[str]:
 @cache
 def sized_text(maximum: int, moderate: int) -> st.SearchStrategy[str]:
     """Printable text, usually at most `moderate` characters, now and then up to `maximum`."""
-    return st.one_of(
-        st.just(""),
-        printable_text(moderate),
-        printable_text(moderate),
-        printable_text(moderate),
-        # Right at the limit: one long word, or words, of exactly `maximum` characters.
-        st.tuples(printable_text(24, min_size=1), st.integers(1, maximum)).map(
-            lambda t: (t[0] * (maximum // len(t[0]) + 1))[: t[1]]
+    return weighted(
+        (1, st.just("")),
+        (6, printable_text(moderate)),
+        # Up to the limit: one long word, or words, repeated to any length up to `maximum`.
+        (
+            1,
+            st.tuples(printable_text(24, min_size=1), st.integers(1, maximum)).map(
+                lambda t: (t[0] * (maximum // len(t[0]) + 1))[: t[1]]
+            ),
         ),
     )
 
@@ -155,14 +162,16 @@ def name_text() -> st.SearchStrategy[str]:
 # Valid cases
 # ---------------------------------------------------------------------------------------------
 
-EXTREME_DATES = st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+# Anywhere a date can be, with the edges of the calendar drawn often (Python dates end in 9999).
+CALENDAR_EDGES = [date.min, date(1, 1, 2), date(9999, 6, 30), date(9999, 10, 1), date(9999, 12, 1), date.max]
+EXTREME_DATES = st.one_of(st.dates(), st.sampled_from(CALENDAR_EDGES))
 
 
 @cache
 def procedure_dates() -> st.SearchStrategy[date]:
     """Mostly around today; sometimes anywhere a date can be (validation only warns)."""
     near = st.integers(-420, 90).map(lambda d: TODAY + timedelta(days=d))
-    return st.one_of(near, near, near, near, near, near, near, near, near, EXTREME_DATES)
+    return weighted((16, near), (2, st.dates()), (1, st.sampled_from(CALENDAR_EDGES)))
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -289,26 +298,26 @@ def valid_case_data(draw: st.DrawFn, languages: tuple[str, ...] = HANDOUT_LANGUA
     if draw(st.booleans()):
         clinician["name"] = draw(sized_text(MAX_NAME, 30))
     notes = draw(
-        st.one_of(
-            st.just(""),
-            printable_text(300),
-            printable_text(300),
-            st.lists(printable_text(60), max_size=12).map("\n".join),
-            sized_text(MAX_NOTES, 300),
+        weighted(
+            (1, st.just("")),
+            (2, printable_text(300)),
+            (1, st.lists(printable_text(60), max_size=12).map("\n".join)),
+            (1, sized_text(MAX_NOTES, 300)),
         )
     )
     if notes:
         clinician["notes"] = notes
-    if draw(st.integers(0, 3)) == 0:
-        clinician["notes_language"] = draw(st.sampled_from(LOCALES).flatmap(lambda loc: _spelling(loc.code)))
+    notes_language = st.sampled_from(LOCALES).flatmap(lambda loc: _spelling(loc.code))
+    if (code := draw(weighted((3, st.none()), (1, notes_language)))) is not None:
+        clinician["notes_language"] = code
     data["clinician"] = clinician
 
     data["medications"] = draw(
-        st.one_of(
-            st.lists(valid_medication(), max_size=4),
-            st.lists(valid_medication(), max_size=MAX_MEDICATIONS),
+        weighted(
+            (6, st.lists(valid_medication(), max_size=4)),
+            (1, st.lists(valid_medication(), max_size=MAX_MEDICATIONS)),
             # An empty row is allowed (it is left out of the handout).
-            st.lists(st.just({"name": ""}), max_size=2),
+            (1, st.lists(st.just({"name": ""}), max_size=2)),
         )
     )
     if draw(st.booleans()):
@@ -323,8 +332,9 @@ def valid_case_data(draw: st.DrawFn, languages: tuple[str, ...] = HANDOUT_LANGUA
     data["follow_up"] = follow_up
     data["restrictions"] = draw(valid_restrictions())
     data["language"] = draw(st.sampled_from(languages).flatmap(_spelling))
-    if draw(st.integers(0, 4)) == 0:
-        data["second_language"] = draw(st.sampled_from(usable_languages()))
+    second = draw(weighted((5, st.none()), (1, st.sampled_from(usable_languages()))))
+    if second is not None:  # a two-language handout
+        data["second_language"] = second
     data["large_print"] = draw(st.booleans())
     if draw(st.booleans()):
         data["interpreter"] = draw(sized_text(MAX_SHORT_TEXT, 20))
@@ -505,19 +515,15 @@ def mutated_case_data(languages: tuple[str, ...] = HANDOUT_LANGUAGES) -> st.Sear
 
 def case_data(languages: tuple[str, ...] = HANDOUT_LANGUAGES) -> st.SearchStrategy[Any]:
     """Any case file content: mostly near the schema, valid or not; sometimes anything at all."""
-    return st.one_of(
-        valid_case_data(languages),
-        mutated_case_data(languages),
-        mutated_case_data(languages),
-        mutated_case_data(languages),
-        st.dictionaries(st.sampled_from([*(p[0] for p in ALL_PATHS), "extra"]), json_values, max_size=8),
-        json_values,
+    return weighted(
+        (1, valid_case_data(languages)),
+        (3, mutated_case_data(languages)),
+        (1, st.dictionaries(st.sampled_from([*(p[0] for p in ALL_PATHS), "extra"]), json_values, max_size=8)),
+        (1, json_values),
     )
 
 
 def render_case_data(languages: tuple[str, ...] = HANDOUT_LANGUAGES) -> st.SearchStrategy[Any]:
     """For the render property: three in four examples valid by construction (so they reach the
     typesetter), the rest anything near the schema."""
-    # (one_of would flatten case_data's own branches into its choice and dilute the valid ones)
-    valid, anything = valid_case_data(languages), case_data(languages)
-    return st.sampled_from([valid, valid, valid, anything]).flatmap(lambda strategy: strategy)
+    return weighted((3, valid_case_data(languages)), (1, case_data(languages)))
