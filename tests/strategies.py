@@ -169,9 +169,17 @@ EXTREME_DATES = st.one_of(st.dates(), st.sampled_from(CALENDAR_EDGES))
 
 @cache
 def procedure_dates() -> st.SearchStrategy[date]:
-    """Mostly around today; sometimes anywhere a date can be (validation only warns)."""
+    """Mostly around today; sometimes anywhere a date can be (validation warns, or refuses a
+    date that is not possible at all)."""
     near = st.integers(-420, 90).map(lambda d: TODAY + timedelta(days=d))
     return weighted((16, near), (2, st.dates()), (1, st.sampled_from(CALENDAR_EDGES)))
+
+
+@cache
+def plausible_procedure_dates() -> st.SearchStrategy[date]:
+    """Dates validation accepts (1900 to two years ahead): for cases valid by construction."""
+    near = st.integers(-420, 90).map(lambda d: TODAY + timedelta(days=d))
+    return weighted((16, near), (3, st.dates(date(1900, 1, 1), TODAY + timedelta(days=700))))
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -274,7 +282,7 @@ def valid_medication(draw: st.DrawFn) -> dict[str, str]:
 @st.composite
 def valid_case_data(draw: st.DrawFn, languages: tuple[str, ...] = HANDOUT_LANGUAGES) -> dict[str, Any]:
     """Case data that passes validation (it may carry warnings)."""
-    proc_date = draw(procedure_dates())
+    proc_date = draw(plausible_procedure_dates())
     data: dict[str, Any] = {"schema": 1}
 
     patient: dict[str, Any] = {"name": draw(name_text())}
