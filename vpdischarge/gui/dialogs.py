@@ -60,22 +60,22 @@ def choose_case_to_open(parent: QWidget, folder: str) -> str:
     return path
 
 
-def choose_case_to_save(parent: QWidget, suggested: str) -> str:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save case"), suggested, CASE_FILTER_TEXT.format(name=_("Case files"))
-    )
-    if path and not path.lower().endswith(".json"):
-        path += ".json"
+def _ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str, suffix: str) -> str:
+    """The path the nurse chose, with `suffix` added if it was left off ("" if cancelled)."""
+    path, _filter = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    if path and not path.lower().endswith(suffix):
+        path += suffix
     return path
+
+
+def choose_case_to_save(parent: QWidget, suggested: str) -> str:
+    file_filter = CASE_FILTER_TEXT.format(name=_("Case files"))
+    return _ask_save_path(parent, _("Save case"), suggested, file_filter, ".json")
 
 
 def choose_pdf_to_save(parent: QWidget, suggested: str) -> str:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save handout as PDF"), suggested, PDF_FILTER_TEXT.format(name=_("PDF files"))
-    )
-    if path and not path.lower().endswith(".pdf"):
-        path += ".pdf"
-    return path
+    file_filter = PDF_FILTER_TEXT.format(name=_("PDF files"))
+    return _ask_save_path(parent, _("Save handout as PDF"), suggested, file_filter, ".pdf")
 
 
 def choose_site_file(parent: QWidget, folder: str) -> str:
