@@ -118,3 +118,14 @@ def test_impossible_procedure_dates_are_errors(make_case, site):
             "not a possible procedure date"
             in by_field(check(make_case(procedure={"date": day}), site, TODAY))["procedure.date"]
         )
+
+
+def test_messages_name_languages_in_the_interface_language(make_case, site):
+    from vpdischarge import i18n
+
+    try:
+        i18n.set_ui_language("es")
+        warning = by_field(check(make_case(language="es"), site, TODAY), "warning")["language"]
+        assert "español" in warning and "Spanish" not in warning
+    finally:
+        i18n.set_ui_language("en")

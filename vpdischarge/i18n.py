@@ -40,6 +40,22 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+def language_name(code: str) -> str:
+    """The name of handout language `code` in the interface language ("español" in a Spanish
+    window, "Spanish" in English): messages name languages the way the reader would."""
+    target = find_locale(code)
+    if target is None:
+        return code
+    here = find_locale(_language)
+    try:
+        from babel import Locale
+
+        name = Locale.parse(target.babel).get_display_name(here.babel if here else "en")
+    except (ValueError, LookupError):
+        name = None
+    return name or target.english_name
+
+
 def ui_languages() -> list[str]:
     """Codes of the languages the interface is translated into (English always included)."""
     from vpdischarge.content.catalogs import available_languages

@@ -17,7 +17,7 @@ from vpdischarge.domain.locales import HandoutLocale, find_locale
 from vpdischarge.domain.notes_check import as_issues, check_notes
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.validation import validate
-from vpdischarge.i18n import _, ngettext
+from vpdischarge.i18n import _, language_name, ngettext
 from vpdischarge.typeset.document import PrintOptions, TooLargeToPrint, typeset
 from vpdischarge.typeset.fonts import FontResolver
 
@@ -70,7 +70,8 @@ def completeness_issues(field: str, code: str | None) -> list[Issue]:
     if missing == total:
         return [
             Issue(
-                field, _("the {language} handout is not translated yet").format(language=locale.english_name)
+                field,
+                _("the {language} handout is not translated yet").format(language=language_name(locale.code)),
             )
         ]
     if missing:
@@ -84,7 +85,7 @@ def completeness_issues(field: str, code: str | None) -> list[Issue]:
                     "{missing} of {total} sentences are not translated into {language} yet and will "
                     "print in English",
                     missing,
-                ).format(missing=missing, total=total, language=locale.english_name),
+                ).format(missing=missing, total=total, language=language_name(locale.code)),
                 "warning",
             )
         ]

@@ -15,7 +15,7 @@ from vpdischarge.domain.issues import Issue
 from vpdischarge.domain.locales import SOURCE_LANGUAGE, find_locale
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.text_rules import has_bidi_controls
-from vpdischarge.i18n import _
+from vpdischarge.i18n import _, language_name
 
 MAX_NAME = 200
 MAX_NOTES = 5_000
@@ -176,7 +176,7 @@ def _language_issues(case: Case, site: SiteSettings, available: frozenset[str]) 
                 Issue(
                     field,
                     _("there is no {language} ({native_name}) handout yet").format(
-                        language=locale.english_name, native_name=locale.native_name
+                        language=language_name(locale.code), native_name=locale.native_name
                     ),
                 )
             )
@@ -187,7 +187,7 @@ def _language_issues(case: Case, site: SiteSettings, available: frozenset[str]) 
                     _(
                         "the {language} translation is a draft, not yet approved by a "
                         "qualified medical translator"
-                    ).format(language=locale.english_name),
+                    ).format(language=language_name(locale.code)),
                     "warning",
                 )
             )
