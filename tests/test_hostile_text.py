@@ -72,3 +72,10 @@ def test_every_field_at_its_maximum_length_at_once(make_case, site):
     pages = pages_text(pdf)
     assert chars_outside_page(pdf) == 0
     assert all(f"Page {n} of {len(pages)}" in text for n, text in enumerate(pages, start=1))
+
+
+def test_a_long_medicine_row_with_arabic_text_splits_across_pages(make_case, site):
+    # Found by the long property run: a split table row holding right-to-left text.
+    meds = [{"name": "فاطمة " * 30, "when": "Walk " * 40, "purpose": "x " * 90}] * 4
+    case = make_case(medications=meds, clinician={"notes": "Walk.\n" * 300})
+    assert render(case, site, TODAY).pdf.startswith(b"%PDF")

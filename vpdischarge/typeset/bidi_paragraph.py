@@ -126,7 +126,7 @@ class BidiParagraph(Flowable):
         if fit <= 0:
             return []
         if fit >= len(self._lines):
-            return [self]
+            return []  # nothing to split: it fits (ReportLab expects no parts or two)
         first, rest = self._copy(self._lines[:fit], self.bullet_text), self._copy(self._lines[fit:], None)
         return [first, rest]
 
