@@ -7,13 +7,15 @@ tests/strategies.py (the same property and strategies as the CI test, many more 
 failure does not stop the run: failures are grouped by exception and place, and the smallest
 case data of each group is printed at the end (as JSON; every generated patient is fictional).
 With --shrink the first failure stops the run instead and Hypothesis shrinks it to a minimal
-example. Exits 1 if any case failed.
+example. Exits 1 if any case failed (or the run was interrupted: Ctrl-C or SIGTERM still print
+what was found so far).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 import traceback
@@ -124,10 +126,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
+    def stop(signum, frame):  # a terminated run still reports what it found
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     started = time.monotonic()
     tally = Tally()
+    interrupted = False
     try:
         run(tally, args.cases, args.shrink, args.seed)
+    except KeyboardInterrupt:
+        interrupted = True
     except Exception as exc:  # noqa: BLE001 (only with --shrink: Hypothesis re-raises the minimal failure)
         print("".join(traceback.format_exception(exc)), file=sys.stderr)
     elapsed = time.monotonic() - started
@@ -140,8 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{tally.cases} cases run, {tally.pdfs} PDFs produced, {tally.refused} refused by validation, "
         f"{tally.failures} failures, {elapsed:.1f} s elapsed"
+        + (f" (interrupted before {args.cases} cases)" if interrupted else "")
     )
-    return 1 if tally.failures else 0
+    return 1 if tally.failures or interrupted else 0
 
 
 if __name__ == "__main__":
