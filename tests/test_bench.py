@@ -17,3 +17,6 @@ def test_bench_smoke_reports_english_normal_and_large_print(capsys):
         assert row["pdf_bytes"] > 0
         assert row["floor_s"] > 0
     assert {"python", "platform", "cpus"} <= set(result["machine"])
+    assert result["together"]["languages"] == 2 and result["together"]["median_s"] > 0
+    targets = {v["target"]: v for v in result["targets"]}
+    assert any(name.startswith("all 2 languages in one run") for name in targets)

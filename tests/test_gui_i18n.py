@@ -122,3 +122,46 @@ def test_the_spanish_catalog_says_it_is_a_draft():
     text = (REPO / "translations" / "es" / "LC_MESSAGES" / "ui.po").read_text(encoding="utf-8")
     assert "DRAFT" in text.split("msgid", 1)[0]
     assert "not reviewed by a qualified translator" in text
+
+
+def test_changing_the_interface_language_rebuilds_the_window_and_keeps_the_case(
+    restore_language, qapp, qtbot, make_window, monkeypatch, no_dialogs
+):
+    from gui_helpers import PATIENT, fill_typical
+
+    from vpdischarge.gui.settings import Preferences
+    from vpdischarge.gui.settings_dialog import SettingsDialog
+
+    window = make_window()
+    fill_typical(window)
+    window.form.limits.set_expanded(True)
+    case_before = window.form.case()
+    assert window.files.is_modified()
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: SettingsDialog.DialogCode.Accepted)
+    monkeypatch.setattr(SettingsDialog, "preferences", lambda self: Preferences("", "en", "ar"))
+    window.open_settings()
+
+    from vpdischarge.gui.language_switch import _open_windows
+
+    arabic = _open_windows[-1]
+    qtbot.addWidget(arabic)
+    try:
+        assert arabic is not window and arabic.isVisible() and not window.isVisible()
+        assert no_dialogs.asked_unsaved == 0  # the old window handed its case over; nothing asked
+        assert arabic.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert arabic.form.patient.title() == i18n._("Patient") != "Patient"
+        assert arabic.form.case() == case_before
+        assert arabic.form.patient.name.text() == PATIENT
+        assert arabic.files.is_modified()  # still unsaved: closing it asks
+        assert arabic.form.limits.toggle.isChecked()
+        assert arabic.preferences.ui_language == "ar"
+        # The new window checks and previews the case as the old one did.
+        qtbot.waitUntil(lambda: arabic.preview.is_current, timeout=15_000)
+        assert [(i.field, i.severity) for i in arabic.issues] == [
+            (i.field, i.severity) for i in window.issues
+        ]
+        qtbot.waitUntil(lambda: window not in _open_windows)  # the old window is let go
+    finally:
+        arabic.files.is_modified = lambda: False
+        arabic.close()
+        arabic.renderer.stop()

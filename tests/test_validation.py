@@ -129,3 +129,18 @@ def test_messages_name_languages_in_the_interface_language(make_case, site):
         assert "español" in warning and "Spanish" not in warning
     finally:
         i18n.set_ui_language("en")
+
+
+def test_numbers_in_messages_are_grouped_the_interface_languages_way(make_case, site):
+    from vpdischarge import i18n
+
+    case = make_case(clinician={"notes": "x" * 5001})
+    try:
+        i18n.set_ui_language("de")
+        german = by_field(check(case, site, TODAY))["clinician.notes"]
+        i18n.set_ui_language("fr")
+        french = by_field(check(case, site, TODAY))["clinician.notes"]
+    finally:
+        i18n.set_ui_language("en")
+    assert "5.001" in german and "5.000" in german
+    assert "5\u202f001" in french  # CLDR's narrow no-break space, never "5,001"

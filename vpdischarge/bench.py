@@ -77,6 +77,27 @@ def median_seconds(call: Callable[[], T], repeat: int) -> tuple[float, T]:
     return statistics.median(samples), first
 
 
+def paired_seconds(
+    call: Callable[[], T], floor: Callable[[], object], repeat: int
+) -> tuple[float, float, float, T]:
+    """Median times of `call` and `floor`, timed in alternation, and the median of their
+    pairwise ratios. On a shared machine the speed drifts by a factor of two within seconds;
+    timing the two side by side keeps the drift out of the ratio."""
+    first = call()
+    floor()
+    ours, base, ratios = [], [], []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        middle = time.perf_counter()
+        floor()
+        end = time.perf_counter()
+        ours.append(middle - start)
+        base.append(end - middle)
+        ratios.append((middle - start) / (end - middle))
+    return statistics.median(ours), statistics.median(base), statistics.median(ratios), first
+
+
 def floor_texts(case: Case, site, today: date) -> list[str]:
     """The handout's body text as plain strings, so the floor sets the same words."""
     from vpdischarge.pipeline import handout_markup
@@ -115,9 +136,10 @@ def measure_render(language: str, large_print: bool, site, today: date, repeat: 
     from vpdischarge.pipeline import render
 
     case = typical_case(language, large_print)
-    warm, handout = median_seconds(lambda: render(case, site, today=today), repeat)
     texts, style = floor_texts(case, site, today), floor_style(large_print)
-    floor, _ = median_seconds(lambda: floor_pdf(texts, style), repeat)
+    warm, floor, ratio, handout = paired_seconds(
+        lambda: render(case, site, today=today), lambda: floor_pdf(texts, style), repeat
+    )
     from vpdischarge.domain.locales import find_locale
 
     return {
@@ -127,9 +149,19 @@ def measure_render(language: str, large_print: bool, site, today: date, repeat: 
         "large_print": large_print,
         "warm_s": warm,
         "floor_s": floor,
-        "ratio": warm / floor,
+        "ratio": ratio,
         "pdf_bytes": len(handout.pdf),
     }
+
+
+def measure_together(languages: list[str], site, today: date, repeat: int) -> dict:
+    """Every language in normal print, one after another in one timed run (median of `repeat`):
+    what a clinic printing for all its languages waits, caches shared as in real use."""
+    from vpdischarge.pipeline import render
+
+    cases = [typical_case(language) for language in languages]
+    seconds, _ = median_seconds(lambda: [render(case, site, today=today) for case in cases], repeat)
+    return {"languages": len(cases), "median_s": seconds}
 
 
 def measure_cold(runs: int) -> dict:
@@ -161,7 +193,7 @@ def machine() -> dict:
     }
 
 
-def verdicts(renders: list[dict], cold: dict) -> list[dict]:
+def verdicts(renders: list[dict], cold: dict, together: dict) -> list[dict]:
     """Each target against its worst case; reported, never asserted.
 
     The floor sets the same words in Helvetica, which has no Han, Arabic or Devanagari glyphs, so
@@ -169,14 +201,17 @@ def verdicts(renders: list[dict], cold: dict) -> list[dict]:
     latin = [r for r in renders if r["script"] == "Latin"]
     cjk = [r for r in renders if r["cjk"]]
     others = [r for r in renders if r not in cjk]
-    all_normal = sum(r["warm_s"] for r in renders if not r["large_print"])
     checks = [
-        ("warm render <= 3x floor (worst ratio, Latin script)", max(r["ratio"] for r in latin), MAX_RATIO),
+        (
+            "warm render <= 3x floor (worst median ratio, Latin script)",
+            max(r["ratio"] for r in latin),
+            MAX_RATIO,
+        ),
         ("cold CLI render <= 1.0 s (median)", cold["median_s"], MAX_COLD_SECONDS),
         ("PDF <= 150 KiB (largest, not CJK)", max(r["pdf_bytes"] for r in others) / 1024, MAX_PDF_KIB),
         (
-            f"all {len(renders) // 2} languages together < 2 s warm (normal print)",
-            all_normal,
+            f"all {together['languages']} languages in one run < 2 s warm (normal print, median)",
+            together["median_s"],
             MAX_ALL_LANGUAGES_SECONDS,
         ),
     ]
@@ -207,8 +242,12 @@ def print_report(result: dict) -> None:
     print(f"{'lang':<8}{'print':<8}{'warm ms':>10}{'floor ms':>10}{'ratio':>8}{'PDF bytes':>11}{'KiB':>8}")
     for r in result["renders"]:
         print(table_row(r))
+    together = result["together"]
+    print(
+        f"\nall {together['languages']} languages, normal print, one run: median {together['median_s']:.3f} s"
+    )
     cold = result["cold"]
-    print(f"\ncold CLI render: median {cold['median_s']:.3f} s, min {cold['min_s']:.3f} s\n")
+    print(f"cold CLI render: median {cold['median_s']:.3f} s, min {cold['min_s']:.3f} s\n")
     for v in result["targets"]:
         print(f"{'PASS' if v['pass'] else 'FAIL'}  {v['target']}: {v['value']} (limit {v['limit']})")
 
@@ -228,18 +267,19 @@ def main(argv: list[str] | None = None) -> int:
     from vpdischarge.pipeline import printable_languages
 
     site, today = load_site(None), date.today()
+    languages = args.languages.split(",") if args.languages else printable_languages()
     renders = [
-        measure_render(lang, large, site, today, args.repeat)
-        for lang in (args.languages.split(",") if args.languages else printable_languages())
-        for large in (False, True)
+        measure_render(lang, large, site, today, args.repeat) for lang in languages for large in (False, True)
     ]
+    together = measure_together(languages, site, today, max(1, args.repeat // 3))
     cold = measure_cold(args.cold_runs)
     result = {
         "machine": machine(),
         "repeat": args.repeat,
         "renders": renders,
+        "together": together,
         "cold": cold,
-        "targets": verdicts(renders, cold),
+        "targets": verdicts(renders, cold, together),
     }
     if args.json:
         print(json.dumps(result, indent=2))

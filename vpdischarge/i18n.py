@@ -40,6 +40,15 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+def number(value: int) -> str:
+    """`value` with the interface language's digit grouping (12,000 · 12.000 · 12 000), from
+    CLDR through Babel rather than Python's US-only ``{:,}``."""
+    from babel.numbers import format_decimal
+
+    here = find_locale(_language)
+    return format_decimal(value, locale=here.babel if here else "en")
+
+
 def language_name(code: str) -> str:
     """The name of handout language `code` in the interface language ("español" in a Spanish
     window, "Spanish" in English): messages name languages the way the reader would."""

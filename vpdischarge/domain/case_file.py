@@ -22,7 +22,7 @@ from vpdischarge.domain.case import (
     Procedure,
 )
 from vpdischarge.domain.issues import InputError, Issue
-from vpdischarge.i18n import _
+from vpdischarge.i18n import _, number
 
 SCHEMA = 1
 # A real case file is a few kilobytes; refusing anything huge keeps memory bounded.
@@ -192,8 +192,8 @@ def read_case_file(path: Path) -> tuple[Case, list[Issue]]:
                 [
                     Issue(
                         "case",
-                        _("{path} is {size:,} bytes; a case file is at most 1 MB").format(
-                            path=path, size=size
+                        _("{path} is {size} bytes; a case file is at most 1 MB").format(
+                            path=path, size=number(size)
                         ),
                     )
                 ]

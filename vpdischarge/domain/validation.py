@@ -15,7 +15,7 @@ from vpdischarge.domain.issues import Issue
 from vpdischarge.domain.locales import SOURCE_LANGUAGE, find_locale
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.text_rules import has_bidi_controls
-from vpdischarge.i18n import _, language_name
+from vpdischarge.i18n import _, language_name, number
 
 MAX_NAME = 200
 MAX_NOTES = 5_000
@@ -82,8 +82,8 @@ def validate(
             add(
                 Issue(
                     field,
-                    _("is {length:,} characters long; the limit is {maximum:,}").format(
-                        length=len(value), maximum=maximum
+                    _("is {length} characters long; the limit is {maximum}").format(
+                        length=number(len(value)), maximum=number(maximum)
                     ),
                 )
             )

@@ -35,6 +35,7 @@ def main() -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from vpdischarge.gui.errors import install_excepthook, report_unexpected
+    from vpdischarge.gui.language_switch import keep_window
 
     app = create_application()
     install_excepthook()
@@ -44,4 +45,6 @@ def main() -> int:
         QMessageBox.critical(None, "vpdischarge", report_unexpected(exc))
         return 1
     window.show()
+    keep_window(window)
+    del window  # owned by keep_window's list from here, so a language switch can free it
     return app.exec()

@@ -56,6 +56,11 @@ class CaseFiles:
         self.path = path
         self._saved = case_to_json(self.form.case())
 
+    def adopt(self, other: CaseFiles) -> None:
+        """Take over `other`'s file and saved text (its form's case must already be shown here),
+        so a window rebuilt in another language knows the same unsaved changes."""
+        self.path, self._saved = other.path, other._saved
+
     # Commands ----------------------------------------------------------------------------------
 
     def may_discard(self) -> bool:

@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.today = today
         self.issues: list[Issue] = []
+        self._preview_delay_ms = preview_delay_ms
+        self._retired = False
 
         self.form = CaseForm(site.settings)
         self.pane = PreviewPane()
@@ -242,11 +244,9 @@ class MainWindow(QMainWindow):
         self.preferences.save()
         self.apply_site(load_site_or_default(self.preferences.site_path))
         if self.preferences.ui_language != old_ui:
-            dialogs.show_info(
-                self,
-                _("Interface language"),
-                _("The new interface language is used the next time vpdischarge starts."),
-            )
+            from vpdischarge.gui.language_switch import switch_interface_language
+
+            switch_interface_language(self, self.preferences.ui_language)
 
     def apply_site(self, site: LoadedSite) -> None:
         self.site = site
@@ -273,13 +273,31 @@ class MainWindow(QMainWindow):
 
     # Window state ------------------------------------------------------------------------------
 
+    def rebuild_options(self) -> dict:
+        """What a window built to replace this one needs (it gets a render thread of its own)."""
+        return {"today": self.today, "preview_delay_ms": self._preview_delay_ms}
+
+    def take_over_from(self, old: MainWindow) -> None:
+        """Show `old`'s case, file, unsaved state, geometry and open sections (a language switch)."""
+        self.form.set_case(old.form.case())
+        self.files.adopt(old.files)
+        self.form.limits.set_expanded(old.form.limits.toggle.isChecked())
+        self.restoreGeometry(old.saveGeometry())
+        self.splitter.setSizes(old.splitter.sizes())
+        self.refresh()
+
+    def retire(self) -> None:
+        """Close without asking about unsaved changes: a replacement window holds them now."""
+        self._retired = True
+        self.close()
+
     def _restore_geometry(self) -> None:
         geometry = open_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if not self.files.may_discard():
+        if not self._retired and not self.files.may_discard():
             event.ignore()
             return
         settings = open_settings()
