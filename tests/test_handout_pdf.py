@@ -159,6 +159,7 @@ def test_no_text_runs_off_the_page(make_case, site):
     assert chars_outside_page(render(case, site, TODAY).pdf) == 0
 
 
+MEDICINES = ("Acetaminophen", "Senna", "Alendronate")
 LIMITS = {False: 3, True: 5}  # normal print, large print: pages for the typical case
 SECTIONS = 9
 
@@ -188,3 +189,18 @@ def test_page_limits_in_english_and_spanish(make_case, site, large_print):
             page_count(render(make_case(language=language, large_print=large_print), site, TODAY).pdf)
             <= LIMITS[large_print]
         )
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("language", printable_languages())
+def test_the_medicine_list_and_the_sign_off_each_stay_on_one_page(make_case, site, language, large_print):
+    """Three medicines are read as one list, and the nurse's checklist is signed where it is
+    ticked: neither is split across pages, in any language."""
+    pdf = render(make_case(language=language, large_print=large_print), site, TODAY).pdf
+    pages = [" ".join(text.split()) for text in pages_text(pdf)]
+    on_pages = {name: [n for n, text in enumerate(pages, 1) if name in text] for name in MEDICINES}
+    assert len({tuple(found) for found in on_pages.values()}) == 1, on_pages
+    assert len(on_pages["Acetaminophen"]) == 1, on_pages
+    sign_page = outline_pages(pdf)[-1][1]  # "Check and sign" is the last section
+    assert sign_page == len(pages)  # nothing after it
+    assert [n for n, text in enumerate(pages, 1) if "ID 4471" in text] == [sign_page]  # the last line

@@ -30,12 +30,16 @@ from vpdischarge.typeset.inline import MarkupError, make_paragraph, plain_text
 from vpdischarge.typeset.outline import SectionMark
 from vpdischarge.typeset.scripts import first_strong_is_rtl
 from vpdischarge.typeset.styles import Styles
+from vpdischarge.typeset.table_columns import fit_columns, longest_word_width
 
 BLACK = colors.black
 BOX_BORDERS = {"emergency": 3.0, "call": 1.5}
 BULLET = "•"
 # Medicine, dose, when, what for: the name and timing need the most room.
 FOUR_COLUMN_SHARES = [0.32, 0.14, 0.30, 0.24]
+CELL_PADDING = 4  # points left and right of a table cell's text
+# A table with this many rows or fewer never splits across pages.
+SHORT_TABLE_ROWS = 6
 
 
 class TickBox(Flowable):
@@ -90,8 +94,8 @@ class BlockBuilder:
         base = [
             ("FONTNAME", (0, 0), (-1, -1), self.resolver.base_face),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ]
         table.setStyle(TableStyle(base + commands))
         return table
@@ -145,11 +149,18 @@ class BlockBuilder:
         title = without_bidi_controls(plain_text(heading)).strip() if heading is not None else ""
         mark = [SectionMark(e.get("id", ""), title)] if title else []
         if box is None:
-            content = mark + self.blocks(e, width, bold)
             if e.get("keep") == "together":  # a unit such as a sign-off block moves whole
-                return [KeepTogether(content)]
-            if e.find("table") is not None:
-                # A table may run on to the next page (its header repeats), but the section
+                return [_kept(mark, self.blocks(e, width, bold))]
+            table = e.find("table")
+            if table is not None and len(table.findall("row")) <= SHORT_TABLE_ROWS:
+                # A short list (the usual three medicines) is read as one: it moves whole, with
+                # its heading and introduction, rather than leave a row behind on the page before.
+                cut = list(e).index(table) + 1
+                head = self.blocks(_with_children(e, list(e)[:cut]), width, bold)
+                return [_kept(mark, head), *self.blocks(_with_children(e, list(e)[cut:]), width, bold)]
+            content = mark + self.blocks(e, width, bold)
+            if table is not None:
+                # A long table may run on to the next page (its header repeats), but the section
                 # only starts where its heading, introduction and first rows fit together.
                 return [
                     CondPageBreak(self.styles.scale.body * self.styles.scale.leading_factor * 7),
@@ -206,10 +217,23 @@ class BlockBuilder:
             if tick_last
             else 0
         )
-        text_width = width - tick_width
         n_text = columns - (1 if tick_last else 0)
         shares = FOUR_COLUMN_SHARES if n_text == 4 else [1 / n_text] * n_text
-        widths = [text_width * share for share in shares]
+        minimums = [
+            max(
+                longest_word_width(plain_text(head[i]), self.resolver, size, bold=True),
+                # Cells may be bold (the medicine's name): measure every cell as bold.
+                *(
+                    longest_word_width(plain_text(r[i]), self.resolver, size, bold=True)
+                    for r in rows
+                    if len(r) > i
+                ),
+            )
+            + 2 * CELL_PADDING
+            + 1  # ReportLab's own rounding: a word exactly as wide as the column still splits
+            for i in range(n_text)
+        ]
+        widths = fit_columns(shares, minimums, width - tick_width)
         if tick_last:
             widths.append(tick_width)
 
@@ -296,6 +320,34 @@ class BlockBuilder:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ],
         )
+
+
+def _kept(mark: list[Flowable], blocks: list[Flowable]) -> KeepTogether:
+    """`blocks` kept on one page, the section mark after the first of them: ReportLab measures
+    a KeepTogether's space above from its first flowable, and a zero-height mark there hid the
+    heading's space, so a section that did not quite fit was split after all."""
+    blocks = _without_inner_keeps(blocks)
+    return KeepTogether(blocks[:1] + mark + blocks[1:])
+
+
+def _without_inner_keeps(flowables: list[Flowable]) -> list[Flowable]:
+    """The contents of any KeepTogether inside, in place. A KeepTogether reports an enormous
+    height to force its own split, so one nested in another made the outer one think the
+    section could never fit and push it to a page of its own."""
+    out: list[Flowable] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            out += _without_inner_keeps(flowable._content)
+        else:
+            out.append(flowable)
+    return out
+
+
+def _with_children(e: Element, children: list[Element]) -> Element:
+    """A copy of `e` (same tag and attributes) holding only `children`."""
+    copy = Element(e.tag, dict(e.attrib))
+    copy.extend(children)
+    return copy
 
 
 def _items(e: Element) -> list[Element]:
