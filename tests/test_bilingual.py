@@ -7,7 +7,7 @@ from conftest import TODAY
 from pdfread import all_text, page_count
 from pypdf import PdfReader
 
-from vpdischarge.pipeline import check, render
+from vpdischarge.pipeline import check, printable_languages, render
 
 MAX_PAGES = 6  # normal print, typical case
 
@@ -73,3 +73,10 @@ def test_english_dose_in_an_arabic_table_keeps_its_order(make_case, site):
                     nearest = min(same_line, key=lambda w: abs(w["x1"] - unit["x0"]))
                     assert nearest["x1"] <= unit["x0"]
     assert "Acetaminophen" in all_text(pdf)
+
+
+@pytest.mark.parametrize("language", [code for code in printable_languages() if code != "en"])
+def test_every_language_with_english_fits_six_pages(make_case, site, language):
+    pdf = render(make_case(language=language, second_language="en"), site, TODAY).pdf
+    assert page_count(pdf) <= MAX_PAGES
+    assert len(outline(pdf)) == 9

@@ -165,3 +165,36 @@ def test_changing_the_interface_language_rebuilds_the_window_and_keeps_the_case(
         arabic.files.is_modified = lambda: False
         arabic.close()
         arabic.renderer.stop()
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text or "")
+    return found.group(1).lower() if found else None
+
+
+@pytest.mark.parametrize("code", [loc.code for loc in LOCALES])
+def test_alt_letters_open_the_menus_and_pick_one_entry_each(restore_language, qapp, make_window, code):
+    """Alt+F/E/V/H (or the language's letters) always open the menus: no field or button in the
+    window takes a menu's letter, and no two entries of one menu share a letter. Fields may
+    share letters with each other (Qt then moves between them on each press)."""
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    apply_ui_language(qapp, code)
+    window = make_window()
+    menus = {_mnemonic(a.text()): a.text() for a in window.menuBar().actions()}
+    assert None not in menus and len(menus) == len(window.menuBar().actions())
+    clashes = []
+    for kind in (QLabel, QAbstractButton, QGroupBox):
+        for widget in window.findChildren(kind):
+            if isinstance(widget, QLabel) and widget.buddy() is None:
+                continue  # a plain label has no shortcut
+            text = widget.title() if isinstance(widget, QGroupBox) else widget.text()
+            if _mnemonic(text) in menus:
+                clashes.append(f"{text!r} takes the letter of the menu {menus[_mnemonic(text)]!r}")
+    for menu_action in window.menuBar().actions():
+        entries = [a.text() for a in menu_action.menu().actions() if a.text()]
+        letters = [_mnemonic(t) for t in entries]
+        clashes += [
+            f"{menu_action.text()!r}: {t!r}" for t, k in zip(entries, letters) if k and letters.count(k) > 1
+        ]
+    assert not clashes, clashes

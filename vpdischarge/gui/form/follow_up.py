@@ -25,10 +25,10 @@ class FollowUpSection(Section):
             self.blood_thinner.widgets(),
         )
         self.blood_thinner.set_accessible_name(_("Restart blood thinner on"))
-        self.add_field("follow_up.when", _("Follow-up &visit:"), self.when, self.when.widgets())
+        self.add_field("follow_up.when", _("Follow-&up visit:"), self.when, self.when.widgets())
         self.when.set_accessible_name(_("Follow-up visit date and time"))
         self.add_field("follow_up.where", _("Visit p&lace:"), self.where)
-        self.add_field("follow_up.phone", _("Visit p&hone:"), self.phone)
+        self.add_field("follow_up.phone", _("Visit ph&one:"), self.phone)
         for signal in (
             self.blood_thinner.changed,
             self.when.changed,

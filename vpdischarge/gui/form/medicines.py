@@ -59,7 +59,7 @@ class MedicinesSection(Section):
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
 
         self.add_button = QPushButton(_("&Add medicine"))
-        self.remove_button = QPushButton(_("Remo&ve"))
+        self.remove_button = QPushButton(_("Re&move"))
         self.up_button = QPushButton(_("Move &up"))
         self.down_button = QPushButton(_("Move do&wn"))
         buttons = QHBoxLayout()

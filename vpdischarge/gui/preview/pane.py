@@ -46,7 +46,7 @@ class PreviewPane(QWidget):
         self.zoom_in_action = QAction(_("Zoom &in"), self)
         self.zoom_out_action = QAction(_("Zoom &out"), self)
         self.fit_width_action = QAction(_("Fit &width"), self)
-        self.fit_page_action = QAction(_("Fit whole &page"), self)
+        self.fit_page_action = QAction(_("Fit whole pa&ge"), self)
         # Short words on the buttons (the menu shows the full names), so the pane fits a small
         # screen at 200 % scale.
         for action, short in (
