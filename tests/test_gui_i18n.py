@@ -195,6 +195,8 @@ def test_alt_letters_open_the_menus_and_pick_one_entry_each(restore_language, qa
         entries = [a.text() for a in menu_action.menu().actions() if a.text()]
         letters = [_mnemonic(t) for t in entries]
         clashes += [
-            f"{menu_action.text()!r}: {t!r}" for t, k in zip(entries, letters) if k and letters.count(k) > 1
+            f"{menu_action.text()!r}: {t!r}"
+            for t, k in zip(entries, letters, strict=True)
+            if k and letters.count(k) > 1
         ]
     assert not clashes, clashes
