@@ -198,3 +198,24 @@ def test_loading_an_unknown_code_keeps_it_visible_with_its_error(make_window):
     assert window.form.procedure.kind.currentText() == "spinal-fusion"
     problems = window.form.procedure.slots["procedure.kind"].problems
     assert "Must be vertebroplasty or kyphoplasty" in problems.text()
+
+
+def test_when_and_what_for_cells_offer_the_standard_phrases(make_window, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    window = make_window()
+    medicines = window.form.medicines
+    medicines.add_row()
+    table = medicines.table
+    table.setCurrentCell(0, 2)
+    table.editItem(table.item(0, 2))
+    editor = table.findChild(QLineEdit)
+    assert editor is not None and editor.completer() is not None
+    offered = editor.completer().model().stringList()
+    assert "every 6 hours if needed" in offered and "at bedtime" in offered
+    assert editor.completer().filterMode() == Qt.MatchFlag.MatchContains
+    table.closePersistentEditor(table.item(0, 2))
+    # The name column is free text: no phrases there.
+    table.editItem(table.item(0, 0))
+    names = [e for e in table.findChildren(QLineEdit) if e.isVisible()]
+    assert names and all(e.completer() is None for e in names)

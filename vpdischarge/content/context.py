@@ -11,6 +11,7 @@ from typing import Any
 
 from vpdischarge.content.calendar import add_months, after_days, after_hours, after_weeks
 from vpdischarge.content.formatting import Formatter
+from vpdischarge.content.medicine_phrases import KINDS, in_language, untranslated_fields
 from vpdischarge.content.text import lines, printable
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.clinical import ClinicalLimits, check_limits
@@ -61,6 +62,23 @@ def merged_limits(case: Case, site: SiteSettings) -> ClinicalLimits:
     return site.clinical.with_overrides(accepted)
 
 
+def _same_language(a: str, b: str) -> bool:
+    return a.split("_")[0] == b.split("_")[0]
+
+
+def medications(case: Case, locale: HandoutLocale, typed_in: str) -> list[dict[str, str]]:
+    """The medicine rows to print: standard phrases in the handout's language, the rest as typed."""
+    rows = []
+    for med in case.medications:
+        if not med.name.strip():
+            continue
+        row = {key: printable(getattr(med, key)).strip() for key in ("name", "dose", "when", "purpose")}
+        for kind in KINDS:
+            row[kind] = in_language(row[kind], kind, locale.code, typed_in) or row[kind]
+        rows.append(row)
+    return rows
+
+
 def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed_on: date) -> dict[str, Any]:
     """Everything the template may use. `case` must have passed validation (it has a date)."""
     assert case.procedure.date is not None, "validate the case before building its context"
@@ -88,11 +106,13 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
         "lift_limit": fmt.weight(limits.lift_limit_lb, site.weight_unit),
         "lift_limit_2": fmt.weight(limits.lift_limit_2_lb, site.weight_unit),
         "fever": fmt.temperature(limits.fever_c, site.temperature_unit),
-        "medications": [
-            {k: printable(getattr(m, k)).strip() for k in ("name", "dose", "when", "purpose")}
-            for m in case.medications
-            if m.name.strip()
-        ],
+        "medications": medications(case, locale, notes_language),
+        # Name the language of medicine entries that print as typed, if not the handout's.
+        "medications_language_name": (
+            fmt.language_name(notes_language)
+            if untranslated_fields(case, notes_language) and not _same_language(notes_language, locale.code)
+            else None
+        ),
         "blood_thinner_restart": case.blood_thinner_restart,
         "follow_up": case.follow_up,
         "follow_up_where": printable(case.follow_up.where).strip(),
@@ -102,7 +122,7 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
         # Name the notes' language only when it differs from the handout's.
         "notes_language_name": (
             fmt.language_name(notes_language)
-            if notes_lines and notes_language.split("_")[0] != locale.code.split("_")[0]
+            if notes_lines and not _same_language(notes_language, locale.code)
             else None
         ),
         "interpreter": printable(case.interpreter).strip(),

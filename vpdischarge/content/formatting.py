@@ -25,7 +25,7 @@ def _round_half(value: float) -> float:
 # inside right-to-left text is otherwise reordered by the bidi algorithm into nonsense
 # ("F (38.0°C°100.4"); embedded, it stays one left-to-right unit. (Isolates, U+2066..U+2069,
 # would be the modern choice; the reference bidi implementation we use knows embeddings.)
-LRE, PDF = "\u202a", "\u202c"
+LRE, RLE, PDF = "\u202a", "\u202b", "\u202c"
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 
 
@@ -38,9 +38,13 @@ class Formatter:
     rtl: bool = False
 
     def isolate(self, text: str) -> str:
-        if not self.rtl or not text or _RTL_LETTER.search(text):
+        """`text` as one unit inside a right-to-left sentence: Latin text and numbers embedded
+        left to right; text with right-to-left letters (an Arabic date) embedded right to left,
+        so a number in it does not join a Latin value before it ("T12, L1 · 20" read as one
+        left-to-right run and tore the date apart in the page header)."""
+        if not self.rtl or not text:
             return text
-        return f"{LRE}{text}{PDF}"
+        return f"{RLE if _RTL_LETTER.search(text) else LRE}{text}{PDF}"
 
     def date(self, value: date) -> str:
         return self.isolate(format_date(value, "long", locale=self.locale))
@@ -59,7 +63,18 @@ class Formatter:
             return code
 
     def _unit(self, value: float, unit: str, pattern: str, length: str = "short") -> str:
-        return self.isolate(format_unit(value, unit, length, format=pattern, locale=self.locale))
+        return format_unit(value, unit, length, format=pattern, locale=self.locale)
+
+    def _with_other_unit(self, first: str, second: str) -> str:
+        """ "first (second)" inside a sentence. In a right-to-left sentence, two Latin values
+        are embedded as one unit: embedded one by one, the closing bracket took the sentence's
+        direction and printed as "100.4°F (38.0°C" (Persian). A value with right-to-left
+        letters (Arabic "°ف") needs no embedding; one Latin value beside it is embedded alone,
+        and the brackets then follow the sentence."""
+        both = f"{first} ({second})"
+        if not _RTL_LETTER.search(both):
+            return self.isolate(both)
+        return f"{self.isolate(first)} ({self.isolate(second)})"
 
     def weight(self, pounds: float, first_unit: str) -> str:
         """ "10 pounds (4.5 kg)": the site's unit first and spelled out (patients may not know
@@ -68,9 +83,11 @@ class Formatter:
         lb, kg = round(pounds), _round_half(pounds * KG_PER_LB)
         pounds_long, pounds_short = (self._unit(lb, "mass-pound", "#,##0", n) for n in ("long", "short"))
         kilos_long, kilos_short = (self._unit(kg, "mass-kilogram", "#,##0.#", n) for n in ("long", "short"))
-        return f"{pounds_long} ({kilos_short})" if first_unit == "lb" else f"{kilos_long} ({pounds_short})"
+        if first_unit == "lb":
+            return self._with_other_unit(pounds_long, kilos_short)
+        return self._with_other_unit(kilos_long, pounds_short)
 
     def temperature(self, celsius: float, first_unit: str) -> str:
         c = self._unit(celsius, "temperature-celsius", "#,##0.0")
         f = self._unit(celsius * 9 / 5 + 32, "temperature-fahrenheit", "#,##0.0")
-        return f"{f} ({c})" if first_unit == "F" else f"{c} ({f})"
+        return self._with_other_unit(f, c) if first_unit == "F" else self._with_other_unit(c, f)

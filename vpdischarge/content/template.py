@@ -19,6 +19,7 @@ from vpdischarge.content.formatting import Formatter
 from vpdischarge.domain.locales import HandoutLocale
 
 TEMPLATE_NAME = "handout.xml.j2"
+NO_BREAK_SPACE = "\u00a0"
 
 
 @cache
@@ -43,6 +44,9 @@ def environment(locale: HandoutLocale, template_folder: Path | None = None) -> j
         weekday_date=fmt.weekday_date,
         time=fmt.time,
         ltr=fmt.isolate,  # numbers and Latin text inside right-to-left sentences
+        # A label and its value ("Record TEST-0001", "Born March 2, 1948") never split over
+        # two lines of a page header (Markup.replace keeps the text safe).
+        nobreak=lambda text: text.replace(" ", NO_BREAK_SPACE),
     )
     return env
 

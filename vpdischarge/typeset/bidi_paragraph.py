@@ -58,13 +58,16 @@ def _measure(text: str, face: str, size: float) -> float:
     return stringWidth(text, face, size)
 
 
+NO_BREAK_SPACE = "\u00a0"
+
+
 def _words(runs: list[tuple[str, str]]) -> list[list[Piece] | str]:
     """Words as lists of single-font pieces; BREAK marks a forced line break."""
     words: list[list[Piece] | str] = []
     current: list[Piece] = []
     for face, text in runs:
         for ch in text:
-            if ch == BREAK or ch.isspace():
+            if ch == BREAK or (ch.isspace() and ch != NO_BREAK_SPACE):
                 if current:
                     words.append(current)
                     current = []

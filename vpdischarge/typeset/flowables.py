@@ -30,7 +30,7 @@ from vpdischarge.typeset.inline import MarkupError, make_paragraph, plain_text
 from vpdischarge.typeset.outline import SectionMark
 from vpdischarge.typeset.scripts import first_strong_is_rtl
 from vpdischarge.typeset.styles import Styles
-from vpdischarge.typeset.table_columns import fit_columns, longest_word_width
+from vpdischarge.typeset.table_columns import fit_columns, has_wide_characters, longest_word_width
 
 BLACK = colors.black
 BOX_BORDERS = {"emergency": 3.0, "call": 1.5}
@@ -80,7 +80,12 @@ class BlockBuilder:
         """`typed`: the text is what a user typed (a note line, a medicine), so its direction is
         that of its first letter, as HTML's dir="auto"; template sentences follow the handout."""
         style = style or self.styles.body
-        rtl = self.rtl and first_strong_is_rtl(plain_text(element), default=True) if typed else self.rtl
+        text = plain_text(element)
+        if typed and self.cjk and not has_wide_characters(text):
+            # Latin text typed into a Chinese or Japanese handout ("Bone strength") wraps at
+            # spaces: the CJK rule would break it anywhere, even inside a word.
+            style = getattr(self.style_set(self.large, self.rtl, False), style.name)
+        rtl = self.rtl and first_strong_is_rtl(text, default=True) if typed else self.rtl
         return make_paragraph(element, self.resolver, style, bold=bold, rtl_base=rtl, **kw)
 
     def _row(self, cells: list) -> list:

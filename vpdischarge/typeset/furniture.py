@@ -20,6 +20,7 @@ from vpdischarge.typeset.styles import Styles
 
 CELLS = ("left", "center", "right")
 ROW_GAP = 2
+GUTTER = 12  # points between two cells of a header or footer row
 
 
 @dataclass
@@ -47,16 +48,19 @@ class Furniture:
     width: float
     rtl: bool = False
     _static: dict[int, Cell] = field(default_factory=dict)
+    _natural: dict[int, float] = field(default_factory=dict)
 
-    def _cell_boxes(self, tags: set[str], natural_right: float = 0) -> dict[str, tuple[float, float]]:
-        """(x offset, width) per cell, side by side and never overlapping. Three cells get fixed
-        shares; with two, the right cell gets its natural width (at most half) and the left,
-        which holds the patient's name and identifiers, the rest."""
+    def _cell_boxes(self, tags: set[str], natural: dict[str, float]) -> dict[str, tuple[float, float]]:
+        """(x offset, width) per cell, side by side and never overlapping. The right cell (the
+        date, the procedure) and the center cell (page X of Y) get their natural width plus a
+        gutter, within limits, so a date is not broken over two lines; the left cell, which
+        holds the patient's name and identifiers, gets the rest."""
         w = self.width
+        right = min(natural.get("right", 0) + GUTTER, w * 0.5) / w
         if "center" in tags:
-            shares = {"left": 0.3, "center": 0.22, "right": 0.48}
+            center = min(natural.get("center", 0) + 2 * GUTTER, w * 0.25) / w
+            shares = {"left": 1 - center - right, "center": center, "right": right}
         else:
-            right = min(natural_right + 4, w * 0.5) / w
             shares = {"left": 1 - right, "right": right}
         order = [t for t in CELLS if t in shares]
         if self.rtl:  # a right-to-left line starts on the right
@@ -82,16 +86,21 @@ class Furniture:
         rows = []
         for row in block.findall("row"):
             cells = [c for c in row if c.tag in CELLS]
-            right = next((c for c in cells if c.tag == "right"), None)
-            natural = self._natural_width(right, style_for["right"], tokens) if right is not None else 0
+            # Measured with a three-digit page count, so every page gets the same boxes.
+            widest = {"page-number": "888", "page-count": "888"}
+            natural = {
+                c.tag: self._natural_width(c, style_for[c.tag], widest) for c in cells if c.tag != "left"
+            }
             boxes = self._cell_boxes({c.tag for c in cells}, natural)
             rows.append(Row([self._cell(c, boxes[c.tag], style_for[c.tag], tokens) for c in cells]))
         return rows
 
     def _natural_width(self, cell: Element, style, tokens: dict[str, str]) -> float:
-        p = make_paragraph(cell, self.resolver, style, tokens=tokens, rtl_base=self.rtl)
-        p.wrap(self.width * 4, 1000)
-        return max(p.getActualLineWidths0(), default=0)
+        if id(cell) not in self._natural:
+            p = make_paragraph(cell, self.resolver, style, tokens=tokens, rtl_base=self.rtl)
+            p.wrap(self.width * 4, 1000)
+            self._natural[id(cell)] = max(p.getActualLineWidths0(), default=0)
+        return self._natural[id(cell)]
 
     def _cell(self, cell: Element, box: tuple[float, float], style, tokens: dict[str, str]) -> Cell:
         """Lay out one cell; a cell without page tokens is the same on every page, so once."""

@@ -7,6 +7,7 @@ the resolver, so no character is left to a font that lacks it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from xml.etree.ElementTree import Element
 from xml.sax.saxutils import escape
@@ -26,6 +27,12 @@ class MarkupError(ValueError):
     """The template produced markup outside the documented vocabulary."""
 
 
+def _keep_no_break(text: str) -> str:
+    """CLDR writes "1948\u202fг." and "100,4\u202f°F" with a narrow no-break space, but
+    ReportLab breaks lines there; the ordinary no-break space is one it respects."""
+    return text.replace("\u202f", "\u00a0")
+
+
 def spans(
     element: Element,
     bold: bool = False,
@@ -35,7 +42,7 @@ def spans(
     """Flatten an element's inline content to (text, bold, italic) spans; "\\n" is a line break."""
     out: list[tuple[str, bool, bool]] = []
     if element.text:
-        out.append((element.text, bold, italic))
+        out.append((_keep_no_break(element.text), bold, italic))
     for child in element:
         if child.tag == "b":
             out += spans(child, True, italic, tokens)
@@ -48,7 +55,7 @@ def spans(
         else:
             raise MarkupError(f"<{child.tag}> is not allowed inside text")
         if child.tail:
-            out.append((child.tail, bold, italic))
+            out.append((_keep_no_break(child.tail), bold, italic))
     return out
 
 
@@ -86,12 +93,16 @@ def collapse_space(element: Element) -> None:
                 setattr(node, attr, _squeeze(value))
 
 
+_COLLAPSIBLE = " \t\r\n"
+
+
 def _squeeze(value: str) -> str:
-    if not value.strip():
+    if not value.strip(_COLLAPSIBLE):
         return " "
-    lead = " " if value[:1].isspace() else ""
-    trail = " " if value[-1:].isspace() else ""
-    return lead + " ".join(value.split()) + trail
+    # Only ordinary white space: a no-break space is content (str.split() would drop it).
+    lead = " " if value[:1] in _COLLAPSIBLE else ""
+    trail = " " if value[-1:] in _COLLAPSIBLE else ""
+    return lead + " ".join(re.split(r"[ \t\r\n]+", value.strip(_COLLAPSIBLE))) + trail
 
 
 def make_paragraph(

@@ -20,6 +20,10 @@ def _breaks_anywhere(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
+def has_wide_characters(text: str) -> bool:
+    return any(_breaks_anywhere(ch) for ch in text)
+
+
 def _unbreakable_pieces(word: str) -> list[str]:
     """`word` cut where a line may break inside it: around each wide character."""
     pieces, current = [], ""

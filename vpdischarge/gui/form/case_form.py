@@ -37,6 +37,7 @@ class CaseForm(QWidget):
         self.handout = HandoutSection(site)
         self.procedure = ProcedureSection()
         self.medicines = MedicinesSection()
+        self.medicines.phrase_language = site.notes_language
         self.follow_up = FollowUpSection()
         self.clinician = ClinicianSection()
         self.limits = LimitsSection(site.clinical)
@@ -91,6 +92,7 @@ class CaseForm(QWidget):
 
     def set_site(self, site: SiteSettings) -> None:
         self.limits.set_site_limits(site.clinical)
+        self.medicines.phrase_language = site.notes_language
 
     def show_issues(self, issues: list[Issue]) -> list[Issue]:
         """Put every issue next to its field; returns those no field of the form shows."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from vpdischarge.domain.case import Case, Medication
 from vpdischarge.domain.issues import Issue
+from vpdischarge.gui.form.phrase_completer import PhraseDelegate
 from vpdischarge.gui.form.problems import sentence
 from vpdischarge.gui.form.section import Section
 from vpdischarge.i18n import N_, _
@@ -57,6 +58,12 @@ class MedicinesSection(Section):
         # Tab leaves the table (arrow keys move between cells), so the form's tab order holds.
         self.table.setTabKeyNavigation(False)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
+        # "When" and "what it is for" offer the standard phrases, which print translated.
+        self.phrase_language = "en"
+        for column, (key, _title) in enumerate(COLUMNS):
+            if key in ("when", "purpose"):
+                delegate = PhraseDelegate(key, lambda: self.phrase_language, self.table)
+                self.table.setItemDelegateForColumn(column, delegate)
 
         self.add_button = QPushButton(_("&Add medicine"))
         self.remove_button = QPushButton(_("Re&move"))

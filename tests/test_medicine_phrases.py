@@ -1,0 +1,92 @@
+"""Standard medicine phrases print in the patient's language; other entries print as typed,
+with a note on the handout and a warning for the nurse."""
+
+import pytest
+from conftest import TODAY
+from pdfread import all_text
+
+from vpdischarge.content.catalogs import translations_for
+from vpdischarge.content.medicine_phrases import KINDS, in_language, phrase_book, untranslated_fields
+from vpdischarge.domain.locales import LOCALES
+from vpdischarge.pipeline import check, printable_languages, render
+
+
+def spanish(message: str) -> str:
+    return translations_for("es").gettext(message)
+
+
+def test_the_typical_cases_phrases_print_in_spanish_with_the_nurses_capitals(make_case, site):
+    text = all_text(render(make_case(language="es"), site, TODAY).pdf)
+    for source in ("every 6 hours if needed", "pain"):
+        translated = spanish(source)
+        assert translated != source
+        assert translated in text or translated[0].upper() + translated[1:] in text
+    assert "every 6 hours if needed" not in text.lower()
+    assert "bone strength" not in text.lower()
+    assert (
+        spanish("Some entries in this table are in %(language)s, as your care team wrote them.")
+        .split("%")[0]
+        .strip()
+        not in text
+    )
+
+
+def test_a_phrase_of_its_own_prints_as_typed_with_a_note_and_a_warning(make_case, site, case_data):
+    case = make_case(
+        language="es",
+        medications=[
+            {"name": "Senna", "dose": "8.6 mg", "when": "after lunch, with water", "purpose": "pain"}
+        ],
+    )
+    text = all_text(render(case, site, TODAY).pdf)
+    assert "after lunch, with water" in text
+    assert spanish("pain") in text.lower()
+    note = spanish("Some entries in this table are in %(language)s, as your care team wrote them.")
+    assert note % {"language": "inglés"} in text
+    warnings = [i for i in check(case, site, TODAY) if i.field.startswith("medications")]
+    assert [(i.field, i.severity) for i in warnings] == [("medications[1].when", "warning")]
+    assert "as typed" in warnings[0].message
+
+
+def test_an_english_handout_neither_warns_nor_notes(make_case, site):
+    case = make_case(medications=[{"name": "Senna", "when": "after lunch", "purpose": "pain"}])
+    assert not [i for i in check(case, site, TODAY) if i.field.startswith("medications")]
+    assert "Some entries in this table" not in all_text(render(case, site, TODAY).pdf)
+
+
+def test_a_second_language_other_than_the_nurses_also_warns(make_case, site):
+    case = make_case(
+        language="en", second_language="vi", medications=[{"name": "Senna", "when": "after lunch"}]
+    )
+    assert [
+        i.field for i in check(case, site, TODAY) if i.severity == "warning" and "medications" in i.field
+    ] == ["medications[1].when"]
+
+
+def test_matching_ignores_case_spacing_and_a_final_period_and_accepts_the_nurses_language():
+    spanish_phrase = spanish("every 6 hours if needed")
+    capitalised = spanish_phrase[0].upper() + spanish_phrase[1:]
+    assert in_language("  Every 6  hours if needed. ", "when", "es", "en") == capitalised
+    assert in_language("every 6 hours if needed", "when", "es", "en") == spanish_phrase
+    # A Spanish-speaking nurse (notes language "es") types Spanish; a Vietnamese handout gets Vietnamese.
+    vietnamese = translations_for("vi").gettext("at bedtime")
+    assert in_language(spanish("at bedtime"), "when", "vi", "es") == vietnamese
+    assert in_language("after lunch", "when", "vi", "en") is None
+
+
+def test_entries_without_letters_are_not_flagged(make_case):
+    case = make_case(medications=[{"name": "Senna", "when": "08:00 / 20:00", "purpose": ""}])
+    assert untranslated_fields(case, "en") == []
+
+
+@pytest.mark.parametrize("code", [loc.code for loc in LOCALES])
+def test_every_language_has_every_phrase_once(code):
+    """Typed text is matched to a phrase by its words: two phrases translated alike would print
+    the wrong one."""
+    book = phrase_book(code)
+    for kind in KINDS:
+        assert len(book.translated[kind]) == len(book.english[kind])
+        folded = [" ".join(p.split()).casefold() for p in book.translated[kind]]
+        assert len(set(folded)) == len(folded), (code, kind)
+        if code != "en" and code in printable_languages():
+            assert book.translated[kind] != book.english[kind]

@@ -1,0 +1,88 @@
+"""Standard medicine phrases ("every 6 hours if needed", "pain") in the handout's language.
+
+The nurse types the medicine table in her own language. A Vietnamese patient cannot read
+"at bedtime", and a nurse cannot type Vietnamese; so the common phrases for when to take a
+medicine and what it is for come from the handout catalogs. Typed text that matches one of them
+(in English or in the nurse's language, ignoring case and spacing) prints translated; anything
+else prints exactly as typed, and `untranslated_fields` lets the engine warn about it.
+
+The phrase lists live in ``resources/templates/medicine_phrases.j2`` so translators get them with
+the rest of the handout text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from vpdischarge.content.template import environment
+from vpdischarge.domain.case import Case
+from vpdischarge.domain.locales import SOURCE_LANGUAGE, HandoutLocale, find_locale
+
+PHRASES_TEMPLATE = "medicine_phrases.j2"
+KINDS = ("when", "purpose")
+
+
+@dataclass(frozen=True)
+class PhraseBook:
+    """For each kind, the English phrases (keys) and the same phrases in one language."""
+
+    english: dict[str, tuple[str, ...]]
+    translated: dict[str, tuple[str, ...]]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).rstrip(".").casefold()
+
+
+@cache
+def phrase_book(code: str, template_folder: Path | None = None) -> PhraseBook:
+    def lists(locale: HandoutLocale) -> dict[str, tuple[str, ...]]:
+        module = environment(locale, template_folder).get_template(PHRASES_TEMPLATE).module
+        return {kind: tuple(str(p) for p in getattr(module, kind)) for kind in KINDS}
+
+    locale = find_locale(code) or find_locale(SOURCE_LANGUAGE)
+    return PhraseBook(english=lists(find_locale(SOURCE_LANGUAGE)), translated=lists(locale))
+
+
+def standard_index(text: str, kind: str, typed_in: str) -> int | None:
+    """Which standard phrase `text` is, written in English or in language `typed_in`."""
+    wanted = _normal(text)
+    if not wanted:
+        return None
+    for book in (phrase_book(SOURCE_LANGUAGE), phrase_book(typed_in)):
+        for index, phrase in enumerate(book.translated[kind]):
+            if _normal(phrase) == wanted:
+                return index
+    return None
+
+
+def _like(typed: str, phrase: str) -> str:
+    """`phrase` with a capital first letter if the nurse wrote one ("Pain" → "Dolor")."""
+    if typed[:1].isupper() and phrase[:1].islower():
+        return phrase[:1].upper() + phrase[1:]
+    return phrase
+
+
+def in_language(text: str, kind: str, code: str, typed_in: str) -> str | None:
+    """`text` in handout language `code` if it is a standard phrase, else None."""
+    index = standard_index(text, kind, typed_in)
+    if index is None:
+        return None
+    return _like(text.strip(), phrase_book(code).translated[kind][index])
+
+
+def untranslated_fields(case: Case, typed_in: str) -> list[tuple[str, str]]:
+    """(field, text) of every "when" and "what it is for" entry that will print as typed
+    because it is not a standard phrase. Entries without letters (a time such as "8:00")
+    read the same in any language and are left out."""
+    found = []
+    for n, med in enumerate(case.medications, start=1):
+        if not med.name.strip():
+            continue
+        for kind in KINDS:
+            text = getattr(med, kind)
+            if any(ch.isalpha() for ch in text) and standard_index(text, kind, typed_in) is None:
+                found.append((f"medications[{n}].{kind}", text))
+    return found

@@ -1,0 +1,38 @@
+"""Offering the standard medicine phrases while the nurse types "when" and "what it is for".
+
+A phrase picked from the list prints in the patient's language (content/medicine_phrases.py);
+anything else prints as typed, with a warning. The list is in the language the nurse writes in
+(the site's notes language) and matches anywhere in a phrase ("6 h" finds "every 6 hours if
+needed"). The phrases come from the handout catalogs, which need the engine: they are loaded
+the first time a cell is edited, never while the window starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+
+class PhraseDelegate(QStyledItemDelegate):
+    def __init__(self, kind: str, language: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind  # "when" or "purpose"
+        self.language = language
+
+    def phrases(self) -> list[str]:
+        from vpdischarge.content.medicine_phrases import phrase_book
+
+        return list(phrase_book(self.language()).translated[self.kind])
+
+    def createEditor(  # noqa: N802 - Qt's name
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            completer = QCompleter(self.phrases(), editor)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            editor.setCompleter(completer)
+        return editor
