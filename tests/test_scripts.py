@@ -5,6 +5,7 @@ import io
 from functools import cache
 
 import pdfplumber
+import pytest
 from conftest import TODAY
 from fontTools.ttLib import TTFont
 from pdfread import all_text
@@ -150,3 +151,42 @@ def test_embedded_left_to_right_value_keeps_its_order_in_arabic():
         chars = sorted(doc.pages[0].chars, key=lambda c: c["x0"])
     latin = "".join(c["text"] for c in chars if c["text"].isascii())
     assert latin.replace(" ", "") == ".T12,L1:"
+
+
+def _not_rtl_in_visual_order(pdf: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        chars = sorted(doc.pages[0].chars, key=lambda c: c["x0"])
+    return "".join(c["text"] for c in chars if not has_rtl(c["text"]) and not c["text"].isspace())
+
+
+@pytest.mark.parametrize("embedded_one_by_one", [False, True])
+def test_a_fever_in_two_units_keeps_its_brackets_in_persian(embedded_one_by_one):
+    """ "100.4°F (38.0°C)" in a Persian sentence: embedded as one unit it prints as written;
+    embedded value by value (as before), the closing bracket took the sentence's direction."""
+    from vpdischarge.content.formatting import Formatter
+
+    fever = Formatter("fa", rtl=True).temperature(38.0, "F")
+    if embedded_one_by_one:
+        fever = "\u202a100.4°F\u202c (\u202a38.0°C\u202c)"
+    markup = RTL_MARKUP.format(text=f"تب {fever} یا بیشتر").replace('lang="ar"', 'lang="fa"')
+    printed = _not_rtl_in_visual_order(typeset(markup, PrintOptions(preferred_fonts=("arabic",))))
+    if embedded_one_by_one:
+        assert printed != "100.4°F(38.0°C)"
+    else:
+        assert printed == "100.4°F(38.0°C)"
+
+
+def test_a_spine_level_does_not_pull_the_date_after_it_into_left_to_right():
+    """Header "Vertebroplasty T12, L1 · 20 November 2026" in Arabic: the date (with Arabic
+    letters) is embedded right to left, so its day stays with its month."""
+    from datetime import date
+
+    from vpdischarge.content.formatting import Formatter
+
+    fmt = Formatter("ar", rtl=True)
+    text = f"رأب الفقرة {fmt.isolate('T12, L1')} · {fmt.date(date(2026, 11, 20))}"
+    printed = _not_rtl_in_visual_order(
+        typeset(RTL_MARKUP.format(text=text), PrintOptions(preferred_fonts=("arabic",)))
+    )
+    # Left to right on paper: "2026", (month), "20", "·", "T12, L1", (procedure).
+    assert printed == "202620·T12,L1"
