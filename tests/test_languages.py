@@ -74,3 +74,18 @@ def test_korean_wraps_at_spaces_only(make_case, site):
         for word in line.split():
             if hangul(word):  # never a Korean word cut in two (page numbers are filled in late)
                 assert word in source_words or word.lstrip("0123456789") in source_words, (word, line)
+
+
+@pytest.mark.parametrize("language", ["zh_Hans", "zh_Hant", "ja"])
+def test_chinese_and_japanese_bold_is_drawn_bold(make_case, site, language):
+    """The Han and kana font has no bold face; bold text (the emergency box, headings) is drawn
+    filled and outlined, in a face of its own, and everything after it is filled only again."""
+    from pdfread import fonts
+    from pypdf import PdfReader
+
+    pdf = render(make_case(language=language), site, TODAY).pdf
+    # The same file embedded twice: once plain, once for the outlined (bold) glyphs.
+    assert [ok for name, ok in fonts(pdf).items() if name.endswith("DroidSansFallback")] == [True, True]
+    content = PdfReader(io.BytesIO(pdf)).pages[0].get_contents().get_data().decode("latin-1")
+    assert content.count(" 2 Tr ") + content.count("2 Tr ") >= 1
+    assert content.count("2 Tr") == content.count("0 Tr")  # every outline switched off again

@@ -21,8 +21,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from vpdischarge.assets import fonts_dir
+from vpdischarge.typeset.fake_bold import FAKE_BOLD_FACES
 
 STYLES = ("regular", "bold", "italic", "bold-italic")
+FAKE_BOLD = "#fake-bold"  # after a file name: that font, drawn bold (see fake_bold.py)
 
 
 @dataclass(frozen=True)
@@ -65,8 +67,13 @@ FAMILIES: dict[str, FontFamily] = {
             {"regular": "NotoSansDevanagari-Regular.ttf", "bold": "NotoSansDevanagari-Bold.ttf"},
             "OFL-Noto.txt",
         ),
-        # Han and kana; no Latin letters or digits (those fall back to Noto Sans) and no bold.
-        FontFamily("cjk", {"regular": "DroidSansFallbackFull.ttf"}, "Apache-2.0-DroidSansFallback.txt"),
+        # Han and kana; no Latin letters or digits (those fall back to Noto Sans) and no bold
+        # face: its bold is drawn outlined (fake_bold.py).
+        FontFamily(
+            "cjk",
+            {"regular": "DroidSansFallbackFull.ttf", "bold": "DroidSansFallbackFull.ttf" + FAKE_BOLD},
+            "Apache-2.0-DroidSansFallback.txt",
+        ),
         FontFamily(
             "hangul", {"regular": "NanumGothic.ttf", "bold": "NanumGothicBold.ttf"}, "OFL-NanumGothic.txt"
         ),
@@ -81,11 +88,16 @@ _register_lock = threading.Lock()
 
 @cache
 def face_name(file_name: str) -> str:
-    """Register a bundled TrueType file with ReportLab (once) and return its font name."""
-    name = file_name.rsplit(".", 1)[0]
+    """Register a bundled TrueType file with ReportLab (once) and return its font name. A file
+    name ending in FAKE_BOLD is the regular file, registered again to be drawn bold."""
+    fake_bold = file_name.endswith(FAKE_BOLD)
+    file_name = file_name.removesuffix(FAKE_BOLD)
+    name = file_name.rsplit(".", 1)[0] + ("-FakeBold" if fake_bold else "")
     with _register_lock:
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(TTFont(name, str(fonts_dir() / file_name)))
+        if fake_bold:
+            FAKE_BOLD_FACES.add(name)
     return name
 
 
