@@ -8,7 +8,7 @@ import string
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir, extract_from_file
+from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from gui_helpers import make_window_fixture, no_dialogs_fixture  # noqa: F401
 from PySide6.QtCore import Qt
@@ -73,16 +73,30 @@ def _python_format_names(text: str) -> set[str]:
 
 def test_ui_pot_matches_the_code():
     """A string added to the window or to the engine's messages but not extracted would never
-    reach translators (babel.cfg: vpdischarge/gui, vpdischarge/domain and pipeline.py)."""
-    method_map = [("**.py", "python")]
-    keywords = {"_": None, "N_": None, "ngettext": (1, 2)}
+    reach translators. Extracted here with babel.cfg itself, as the ui.pot command does."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (REPO / "babel.cfg").open(encoding="utf-8") as fp:
+        method_map, options_map = parse_mapping_cfg(fp)
+    python_only = [(pattern, method) for pattern, method in method_map if method == "python"]
     found = [
         msg[2]
-        for folder in ("gui", "domain")
-        for msg in extract_from_dir(str(REPO / "vpdischarge" / folder), method_map, keywords=keywords)
+        for msg in extract_from_dir(
+            str(REPO),
+            python_only,
+            options_map,
+            directory_filter=lambda d: not Path(d).name.startswith((".", "_")),
+        )
     ]
-    pipeline = str(REPO / "vpdischarge" / "pipeline.py")
-    found += [msg[1] for msg in extract_from_file("python", pipeline, keywords=keywords)]
+    # ... and babel.cfg covers every module that translates a message.
+    from babel.util import pathmatch
+
+    for module in (REPO / "vpdischarge").rglob("*.py"):
+        relative = module.relative_to(REPO).as_posix()
+        if re.search(
+            r"^from vpdischarge\.i18n import .*\b(_|N_|ngettext)\b", module.read_text(encoding="utf-8"), re.M
+        ):
+            assert any(pathmatch(pattern, relative) for pattern, _method in python_only), relative
     extracted = {m if isinstance(m, str) else m[0] for m in found}
     with (REPO / "translations" / "ui.pot").open("rb") as fp:
         in_pot = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(fp) if m.id}

@@ -9,7 +9,6 @@ from vpdischarge.content.bilingual import pair_markup
 from vpdischarge.content.catalog_status import untranslated_count
 from vpdischarge.content.catalogs import available_languages
 from vpdischarge.content.context import build_context
-from vpdischarge.content.medicine_phrases import untranslated_fields
 from vpdischarge.content.template import render_markup
 from vpdischarge.content.text import printable
 from vpdischarge.domain.case import Case
@@ -19,6 +18,7 @@ from vpdischarge.domain.notes_check import as_issues, check_notes
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.validation import validate
 from vpdischarge.i18n import _, language_name, ngettext
+from vpdischarge.medicine_checks import unclear_dose_issues, untranslated_medicine_issues
 from vpdischarge.typeset.document import PrintOptions, TooLargeToPrint, typeset
 from vpdischarge.typeset.fonts import FontResolver
 
@@ -98,31 +98,13 @@ def printable_languages() -> list[str]:
     return sorted(code for code in available_languages() if not errors(completeness_issues("language", code)))
 
 
-def untranslated_medicine_issues(case: Case, site: SiteSettings) -> list[Issue]:
-    """A warning for each medicine entry that will print as typed, in the nurse's language,
-    on a handout in another language (only the standard phrases are translated)."""
-    if find_locale(case.language) is None:
-        return []  # validation reports the language itself
-    typed_in = case.clinician.notes_language or site.notes_language
-    handout_languages = {case.language.split("_")[0]} | (
-        {case.second_language.split("_")[0]} if case.second_language else set()
-    )
-    if handout_languages <= {typed_in.split("_")[0]}:
-        return []
-    message = _("prints as typed, in {language}: only the standard phrases are translated").format(
-        language=language_name(typed_in)
-    )
-    return [
-        Issue(field_name, message, "warning") for field_name, _text in untranslated_fields(case, typed_in)
-    ]
-
-
 def check(case: Case, site: SiteSettings, today: date | None = None) -> list[Issue]:
     """Every error and warning for this case, each naming its field."""
     issues = validate(case, site, available_languages(), today)
     issues += as_issues(check_notes(case, site.notes_language))
     issues += completeness_issues("language", case.language)
     issues += untranslated_medicine_issues(case, site)
+    issues += unclear_dose_issues(case, site)
     issues += completeness_issues("second_language", case.second_language)
     locale = find_locale(case.language)
     if locale is not None:

@@ -10,12 +10,13 @@ from datetime import date
 from typing import Any
 
 from vpdischarge.content.calendar import add_months, after_days, after_hours, after_weeks
+from vpdischarge.content.doses import dose_for_handout
 from vpdischarge.content.formatting import Formatter
 from vpdischarge.content.medicine_phrases import KINDS, in_language, untranslated_fields
 from vpdischarge.content.text import lines, printable
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.clinical import ClinicalLimits, check_limits
-from vpdischarge.domain.locales import HandoutLocale
+from vpdischarge.domain.locales import HandoutLocale, find_locale
 from vpdischarge.domain.site import SiteSettings
 
 
@@ -62,6 +63,12 @@ def merged_limits(case: Case, site: SiteSettings) -> ClinicalLimits:
     return site.clinical.with_overrides(accepted)
 
 
+def babel_name(code: str) -> str:
+    """The CLDR locale of a handout language code ("zh_Hans" stays, "ht" is "fr_HT")."""
+    found = find_locale(code)
+    return found.babel if found else code
+
+
 def _same_language(a: str, b: str) -> bool:
     return a.split("_")[0] == b.split("_")[0]
 
@@ -73,6 +80,7 @@ def medications(case: Case, locale: HandoutLocale, typed_in: str) -> list[dict[s
         if not med.name.strip():
             continue
         row = {key: printable(getattr(med, key)).strip() for key in ("name", "dose", "when", "purpose")}
+        row["dose"] = dose_for_handout(row["dose"], babel_name(typed_in), locale.babel)
         for kind in KINDS:
             row[kind] = in_language(row[kind], kind, locale.code, typed_in) or row[kind]
         rows.append(row)

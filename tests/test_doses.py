@@ -1,0 +1,49 @@
+"""Dose numbers are read the way the nurse writes numbers and printed the way the patient reads
+them; a number that can be read two ways is reported."""
+
+import pytest
+from conftest import TODAY
+from pdfread import all_text
+
+from vpdischarge.content.doses import dose_for_handout, unreadable_numbers
+from vpdischarge.pipeline import check, render
+
+
+@pytest.mark.parametrize(
+    ("typed", "handout", "printed"),
+    [
+        ("8.6 mg", "de", "8,6 mg"),
+        ("1,000 mg", "de", "1.000 mg"),  # a thousand, never "1,000" (one) for a German reader
+        ("1,000 mg", "fr", "1\u202f000 mg"),
+        ("0.5 mg twice", "es", "0,5 mg twice"),
+        ("500mg", "de", "500mg"),
+        ("1-2 tablets", "de", "1-2 tablets"),
+        ("vitamin B12 1.5 mg", "de", "vitamin B12 1,5 mg"),  # "B12" is a name, not a number
+        ("8.6 mg", "en", "8.6 mg"),
+        ("8.6 mg", "zh_Hans", "8.6 mg"),  # same conventions: exactly as typed
+    ],
+)
+def test_numbers_follow_the_handouts_language(typed, handout, printed):
+    assert dose_for_handout(typed, "en", handout) == printed
+
+
+def test_a_german_nurse_writing_for_an_english_handout():
+    assert dose_for_handout("1.000 mg", "de", "en") == "1,000 mg"
+    assert dose_for_handout("8,6 mg", "de", "en") == "8.6 mg"
+
+
+def test_a_number_that_reads_two_ways_is_left_as_typed_and_reported(make_case, site):
+    assert unreadable_numbers("1,00 mg", "en") == ["1,00"]
+    assert dose_for_handout("1,00 mg", "en", "de") == "1,00 mg"
+    case = make_case(language="de", medications=[{"name": "Senna", "dose": "1,00 mg", "when": "at bedtime"}])
+    warnings = [i for i in check(case, site, TODAY) if i.field == "medications[1].dose"]
+    assert [w.severity for w in warnings] == ["warning"] and "1,00" in warnings[0].message
+
+
+def test_the_german_handout_prints_the_dose_in_german(make_case, site):
+    case = make_case(
+        language="de",
+        medications=[{"name": "Calcium", "dose": "1,000 mg", "when": "once a day", "purpose": "calcium"}],
+    )
+    text = all_text(render(case, site, TODAY).pdf)
+    assert "1.000 mg" in text and "1,000 mg" not in text
