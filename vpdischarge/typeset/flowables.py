@@ -138,7 +138,12 @@ class BlockBuilder:
         style = {"lead": self.styles.lead, "small": self.styles.small}.get(
             e.get("style", ""), self.styles.body
         )
-        return [self.para(e, style, bold=bold)]
+        flowable = self.para(e, style, bold=bold)
+        if e.get("style") == "small" or plain_text(e).rstrip().endswith((":", "：")):
+            # A lead-in ("Ask about your bone health:") or a note under a heading stays on the
+            # page of what it introduces.
+            flowable.keepWithNext = 1
+        return [flowable]
 
     def part(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         """One language's share of a bilingual section: its own direction and line breaking."""
