@@ -33,7 +33,7 @@ def test_a_german_nurse_writing_for_an_english_handout():
 
 
 def test_a_number_that_reads_two_ways_is_left_as_typed_and_reported(make_case, site):
-    assert unreadable_numbers("1,00 mg", "en") == ["1,00"]
+    assert unreadable_numbers("1,00 mg", "en", ["de"]) == ["1,00"]  # German reads it, but as 1
     assert dose_for_handout("1,00 mg", "en", "de") == "1,00 mg"
     case = make_case(language="de", medications=[{"name": "Senna", "dose": "1,00 mg", "when": "at bedtime"}])
     warnings = [i for i in check(case, site, TODAY) if i.field == "medications[1].dose"]
@@ -47,3 +47,13 @@ def test_the_german_handout_prints_the_dose_in_german(make_case, site):
     )
     text = all_text(render(case, site, TODAY).pdf)
     assert "1.000 mg" in text and "1,000 mg" not in text
+
+
+def test_a_dose_already_written_the_patients_way_is_not_a_problem(make_case, site):
+    """An English-speaking site, a nurse who writes "8,6 mg" on a Spanish handout: Spanish
+    reads it, so it prints as typed and nobody is warned."""
+    assert unreadable_numbers("8,6 mg", "en", ["es"]) == []
+    assert unreadable_numbers("8,6 mg", "en", ["en"]) == ["8,6"]
+    assert dose_for_handout("8,6 mg", "en", "es") == "8,6 mg"
+    case = make_case(language="es", medications=[{"name": "Sena", "dose": "8,6 mg", "when": "al acostarse"}])
+    assert not [i for i in check(case, site, TODAY) if i.field.startswith("medications")]

@@ -76,7 +76,7 @@ def test_matching_ignores_case_spacing_and_a_final_period_and_accepts_the_nurses
 
 def test_entries_without_letters_are_not_flagged(make_case):
     case = make_case(medications=[{"name": "Senna", "when": "08:00 / 20:00", "purpose": ""}])
-    assert untranslated_fields(case, "en") == []
+    assert untranslated_fields(case, "en", "es") == []
 
 
 @pytest.mark.parametrize("code", [loc.code for loc in LOCALES])
@@ -90,3 +90,41 @@ def test_every_language_has_every_phrase_once(code):
         assert len(set(folded)) == len(folded), (code, kind)
         if code != "en" and code in printable_languages():
             assert book.translated[kind] != book.english[kind]
+
+
+def test_entries_typed_in_the_patients_language_print_as_typed_without_a_warning(make_case, site):
+    """A Spanish-speaking nurse at an English-speaking site types Spanish into a Spanish
+    handout: nothing to translate, nothing to warn about, no note about English."""
+    case = make_case(
+        language="es",
+        medications=[
+            {
+                "name": "Acetaminofén",
+                "dose": "500 mg",
+                "when": "cada 6 horas si hace falta",
+                "purpose": "dolor",
+            }
+        ],
+    )
+    assert not [i for i in check(case, site, TODAY) if i.field.startswith("medications")]
+    text = all_text(render(case, site, TODAY).pdf)
+    assert "cada 6 horas si hace falta" in text
+    note = spanish("Some entries in this table are in %(language)s, as your care team wrote them.")
+    assert note.split("%")[0].strip() not in text
+
+
+@pytest.mark.parametrize(
+    ("typed", "handout", "expected"),
+    [
+        ("after lunch", "es", "en"),
+        ("con agua", "es", "es"),
+        ("bei Bedarf", "de", "de"),
+        ("Twice daily after lunch", "de", "en"),
+        ("止痛", "zh_Hans", "zh_Hans"),
+        ("trước khi ngủ", "vi", "vi"),
+    ],
+)
+def test_short_entries_are_told_apart_by_the_catalogs_words(typed, handout, expected):
+    from vpdischarge.content.typed_language import written_in
+
+    assert written_in(typed, "en", handout) == expected

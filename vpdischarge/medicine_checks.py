@@ -13,32 +13,38 @@ from vpdischarge.domain.site import SiteSettings
 from vpdischarge.i18n import _, language_name
 
 
+def _handout_languages(case: Case) -> list[str]:
+    return [code for code in (case.language, case.second_language) if code and find_locale(code)]
+
+
+def _same_language(a: str, b: str) -> bool:
+    return a.split("_")[0] == b.split("_")[0]
+
+
 def untranslated_medicine_issues(case: Case, site: SiteSettings) -> list[Issue]:
     """A warning for each medicine entry that will print as typed, in the nurse's language,
     on a handout in another language (only the standard phrases are translated)."""
-    if find_locale(case.language) is None:
-        return []  # validation reports the language itself
     typed_in = case.clinician.notes_language or site.notes_language
-    handout_languages = {case.language.split("_")[0]} | (
-        {case.second_language.split("_")[0]} if case.second_language else set()
-    )
-    if handout_languages <= {typed_in.split("_")[0]}:
-        return []
+    fields: dict[str, str] = {}
+    for code in _handout_languages(case):
+        if not _same_language(code, typed_in):
+            fields.update(untranslated_fields(case, typed_in, code))
     message = _("prints as typed, in {language}: only the standard phrases are translated").format(
         language=language_name(typed_in)
     )
-    return [
-        Issue(field_name, message, "warning") for field_name, _text in untranslated_fields(case, typed_in)
-    ]
+    return [Issue(field_name, message, "warning") for field_name in fields]
 
 
 def unclear_dose_issues(case: Case, site: SiteSettings) -> list[Issue]:
     """A dose number that cannot be read one way only ("1,00 mg") prints as typed, and may be
-    read as another amount, above all once converted for a handout in another language."""
+    read as another amount, above all once converted for a handout in another language. A
+    number written the handout's way ("8,6" on a Spanish handout) is clear enough."""
     typed_in = find_locale(case.clinician.notes_language or site.notes_language)
+    nurse = typed_in.babel if typed_in else "en"
+    patients = [find_locale(code).babel for code in _handout_languages(case)]
     issues = []
     for n, med in enumerate(case.medications, start=1):
-        for number in unreadable_numbers(med.dose, typed_in.babel if typed_in else "en"):
+        for number in unreadable_numbers(med.dose, nurse, patients):
             message = _("{number} is not a clear number: write it as in 1000 or 8.6, without spaces")
             issues.append(Issue(f"medications[{n}].dose", message.format(number=number), "warning"))
     return issues

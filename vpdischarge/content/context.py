@@ -118,7 +118,8 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
         # Name the language of medicine entries that print as typed, if not the handout's.
         "medications_language_name": (
             fmt.language_name(notes_language)
-            if untranslated_fields(case, notes_language) and not _same_language(notes_language, locale.code)
+            if not _same_language(notes_language, locale.code)
+            and untranslated_fields(case, notes_language, locale.code)
             else None
         ),
         "blood_thinner_restart": case.blood_thinner_restart,

@@ -4,7 +4,9 @@
 and "8.6 mg" is not how they write eight and a half. Numbers in the dose are read with the
 conventions of the language the nurse writes in and printed with those of the handout's
 language (both from CLDR, through Babel). Where the two agree, the dose prints exactly as typed.
-A number that cannot be read unambiguously ("1,00") is left as typed and reported.
+A number the nurse's language cannot read but the handout's can ("8,6" typed for a Spanish
+handout) is already written the patient's way and is left as typed; one that neither can read
+("1,00") is left as typed and reported.
 """
 
 from __future__ import annotations
@@ -27,15 +29,28 @@ def _same_conventions(a: str, b: str) -> bool:
     return (get_decimal_symbol(a), get_group_symbol(a)) == (get_decimal_symbol(b), get_group_symbol(b))
 
 
-def unreadable_numbers(dose: str, typed_in: str) -> list[str]:
-    """Numbers in `dose` that are not valid numbers as language `typed_in` writes them."""
-    found = []
-    for token in _NUMBER.findall(dose):
-        try:
-            parse_decimal(token, locale=typed_in, strict=True)
-        except NumberFormatError:
-            found.append(token)
-    return found
+def _readable(token: str, locale: str) -> bool:
+    try:
+        parse_decimal(token, locale=locale, strict=True)
+    except NumberFormatError:
+        return False
+    return True
+
+
+# After a separator: three digits (a thousands group elsewhere) or a trailing zero ("1,00").
+_TWO_WAYS = re.compile(r"[.,](\d{3}|\d*0)$")
+
+
+def unreadable_numbers(dose: str, nurse: str, patients: list[str]) -> list[str]:
+    """Numbers in `dose` (Babel locale names) that the nurse's language does not write that
+    way and that are not plainly written the patient's way either ("8,6" on a Spanish handout
+    is; "1,00" and "1,000" could be two different amounts, so are not)."""
+    return [
+        token
+        for token in _NUMBER.findall(dose)
+        if not _readable(token, nurse)
+        and (_TWO_WAYS.search(token) or not any(_readable(token, lang) for lang in patients))
+    ]
 
 
 def dose_for_handout(dose: str, typed_in: str, handout: str) -> str:

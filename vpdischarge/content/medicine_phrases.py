@@ -17,6 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from vpdischarge.content.template import environment
+from vpdischarge.content.typed_language import written_in
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.locales import SOURCE_LANGUAGE, HandoutLocale, find_locale
 
@@ -46,13 +47,13 @@ def phrase_book(code: str, template_folder: Path | None = None) -> PhraseBook:
     return PhraseBook(english=lists(find_locale(SOURCE_LANGUAGE)), translated=lists(locale))
 
 
-def standard_index(text: str, kind: str, typed_in: str) -> int | None:
-    """Which standard phrase `text` is, written in English or in language `typed_in`."""
+def standard_index(text: str, kind: str, languages: tuple[str, ...]) -> int | None:
+    """Which standard phrase `text` is, written in English or in one of `languages`."""
     wanted = _normal(text)
     if not wanted:
         return None
-    for book in (phrase_book(SOURCE_LANGUAGE), phrase_book(typed_in)):
-        for index, phrase in enumerate(book.translated[kind]):
+    for code in (SOURCE_LANGUAGE, *languages):
+        for index, phrase in enumerate(phrase_book(code).translated[kind]):
             if _normal(phrase) == wanted:
                 return index
     return None
@@ -66,23 +67,29 @@ def _like(typed: str, phrase: str) -> str:
 
 
 def in_language(text: str, kind: str, code: str, typed_in: str) -> str | None:
-    """`text` in handout language `code` if it is a standard phrase, else None."""
-    index = standard_index(text, kind, typed_in)
+    """`text` in handout language `code` if it is a standard phrase (written in English, in the
+    nurse's language `typed_in` or already in `code`), else None."""
+    index = standard_index(text, kind, (typed_in, code))
     if index is None:
         return None
     return _like(text.strip(), phrase_book(code).translated[kind][index])
 
 
-def untranslated_fields(case: Case, typed_in: str) -> list[tuple[str, str]]:
-    """(field, text) of every "when" and "what it is for" entry that will print as typed
-    because it is not a standard phrase. Entries without letters (a time such as "8:00")
-    read the same in any language and are left out."""
+def untranslated_fields(case: Case, typed_in: str, handout: str) -> list[tuple[str, str]]:
+    """(field, text) of every "when" and "what it is for" entry that will print as typed, in
+    the nurse's language `typed_in`, on a handout in language `handout`: not a standard phrase
+    and not written in the handout's language already. Entries without letters (a time such as
+    "8:00") read the same in any language and are left out."""
     found = []
     for n, med in enumerate(case.medications, start=1):
         if not med.name.strip():
             continue
         for kind in KINDS:
             text = getattr(med, kind)
-            if any(ch.isalpha() for ch in text) and standard_index(text, kind, typed_in) is None:
+            if (
+                any(ch.isalpha() for ch in text)
+                and standard_index(text, kind, (typed_in, handout)) is None
+                and written_in(text, typed_in, handout) != handout
+            ):
                 found.append((f"medications[{n}].{kind}", text))
     return found
