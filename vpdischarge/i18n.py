@@ -16,7 +16,7 @@ import gettext
 import locale as _locale
 import os
 
-from vpdischarge.domain.locales import LOCALES, SOURCE_LANGUAGE, find_locale
+from vpdischarge.domain.locales import LOCALES, SOURCE_LANGUAGE, babel_locale, find_locale
 
 DOMAIN = "ui"
 
@@ -45,8 +45,7 @@ def number(value: int) -> str:
     CLDR through Babel rather than Python's US-only ``{:,}``."""
     from babel.numbers import format_decimal
 
-    here = find_locale(_language)
-    return format_decimal(value, locale=here.babel if here else "en")
+    return format_decimal(value, locale=babel_locale(_language))
 
 
 def language_name(code: str) -> str:
@@ -55,11 +54,10 @@ def language_name(code: str) -> str:
     target = find_locale(code)
     if target is None:
         return code
-    here = find_locale(_language)
     try:
         from babel import Locale
 
-        name = Locale.parse(target.babel).get_display_name(here.babel if here else "en")
+        name = Locale.parse(target.babel).get_display_name(babel_locale(_language))
     except (ValueError, LookupError):
         name = None
     return name or target.english_name

@@ -8,7 +8,7 @@ from vpdischarge.content.doses import unreadable_numbers
 from vpdischarge.content.medicine_phrases import untranslated_fields
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import Issue
-from vpdischarge.domain.locales import find_locale
+from vpdischarge.domain.locales import babel_locale, find_locale, same_language
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.i18n import _, language_name
 
@@ -17,17 +17,13 @@ def _handout_languages(case: Case) -> list[str]:
     return [code for code in (case.language, case.second_language) if code and find_locale(code)]
 
 
-def _same_language(a: str, b: str) -> bool:
-    return a.split("_")[0] == b.split("_")[0]
-
-
 def untranslated_medicine_issues(case: Case, site: SiteSettings) -> list[Issue]:
     """A warning for each medicine entry that will print as typed, in the nurse's language,
     on a handout in another language (only the standard phrases are translated)."""
     typed_in = case.clinician.notes_language or site.notes_language
     fields: dict[str, str] = {}
     for code in _handout_languages(case):
-        if not _same_language(code, typed_in):
+        if not same_language(code, typed_in):
             fields.update(untranslated_fields(case, typed_in, code))
     message = _("prints as typed, in {language}: only the standard phrases are translated").format(
         language=language_name(typed_in)
@@ -39,9 +35,8 @@ def unclear_dose_issues(case: Case, site: SiteSettings) -> list[Issue]:
     """A dose number that cannot be read one way only ("1,00 mg") prints as typed, and may be
     read as another amount, above all once converted for a handout in another language. A
     number written the handout's way ("8,6" on a Spanish handout) is clear enough."""
-    typed_in = find_locale(case.clinician.notes_language or site.notes_language)
-    nurse = typed_in.babel if typed_in else "en"
-    patients = [find_locale(code).babel for code in _handout_languages(case)]
+    nurse = babel_locale(case.clinician.notes_language or site.notes_language)
+    patients = [babel_locale(code) for code in _handout_languages(case)]
     issues = []
     for n, med in enumerate(case.medications, start=1):
         for number in unreadable_numbers(med.dose, nurse, patients):

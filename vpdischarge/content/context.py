@@ -16,7 +16,7 @@ from vpdischarge.content.medicine_phrases import KINDS, in_language, untranslate
 from vpdischarge.content.text import lines, printable
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.clinical import ClinicalLimits, check_limits
-from vpdischarge.domain.locales import HandoutLocale, find_locale
+from vpdischarge.domain.locales import HandoutLocale, babel_locale, same_language
 from vpdischarge.domain.site import SiteSettings
 
 
@@ -63,16 +63,6 @@ def merged_limits(case: Case, site: SiteSettings) -> ClinicalLimits:
     return site.clinical.with_overrides(accepted)
 
 
-def babel_name(code: str) -> str:
-    """The CLDR locale of a handout language code ("zh_Hans" stays, "ht" is "fr_HT")."""
-    found = find_locale(code)
-    return found.babel if found else code
-
-
-def _same_language(a: str, b: str) -> bool:
-    return a.split("_")[0] == b.split("_")[0]
-
-
 def medications(case: Case, locale: HandoutLocale, typed_in: str) -> list[dict[str, str]]:
     """The medicine rows to print: standard phrases in the handout's language, the rest as typed."""
     rows = []
@@ -80,7 +70,7 @@ def medications(case: Case, locale: HandoutLocale, typed_in: str) -> list[dict[s
         if not med.name.strip():
             continue
         row = {key: printable(getattr(med, key)).strip() for key in ("name", "dose", "when", "purpose")}
-        row["dose"] = dose_for_handout(row["dose"], babel_name(typed_in), locale.babel)
+        row["dose"] = dose_for_handout(row["dose"], babel_locale(typed_in), locale.babel)
         for kind in KINDS:
             row[kind] = in_language(row[kind], kind, locale.code, typed_in) or row[kind]
         rows.append(row)
@@ -118,7 +108,7 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
         # Name the language of medicine entries that print as typed, if not the handout's.
         "medications_language_name": (
             fmt.language_name(notes_language)
-            if not _same_language(notes_language, locale.code)
+            if not same_language(notes_language, locale.code)
             and untranslated_fields(case, notes_language, locale.code)
             else None
         ),
@@ -131,7 +121,7 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
         # Name the notes' language only when it differs from the handout's.
         "notes_language_name": (
             fmt.language_name(notes_language)
-            if notes_lines and not _same_language(notes_language, locale.code)
+            if notes_lines and not same_language(notes_language, locale.code)
             else None
         ),
         "interpreter": printable(case.interpreter).strip(),

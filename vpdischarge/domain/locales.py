@@ -62,3 +62,15 @@ def find_locale(code: str) -> HandoutLocale | None:
         return _BY_CODE[code]
     wanted = code.replace("-", "_").lower()
     return next((loc for loc in LOCALES if loc.code.lower() == wanted), None)
+
+
+def babel_locale(code: str) -> str:
+    """The CLDR locale of language `code` for dates and numbers ("ht" is "fr_HT"); English for
+    a code that is not one of ours."""
+    found = find_locale(code)
+    return found.babel if found else SOURCE_LANGUAGE
+
+
+def same_language(a: str, b: str) -> bool:
+    """True for two codes of one language, whatever the region or script ("pt_BR", "pt")."""
+    return a.split("_")[0] == b.split("_")[0]
