@@ -3,8 +3,9 @@
 The nurse types the medicine table in her own language. A Vietnamese patient cannot read
 "at bedtime", and a nurse cannot type Vietnamese; so the common phrases for when to take a
 medicine and what it is for come from the handout catalogs. Typed text that matches one of them
-(in English or in the nurse's language, ignoring case and spacing) prints translated; anything
-else prints exactly as typed, and `untranslated_fields` lets the engine warn about it.
+(in English, in the nurse's language or already in the patient's, ignoring case and spacing)
+prints translated; anything else prints exactly as typed, and `untranslated_fields` lets the
+engine warn about it.
 
 The phrase lists live in ``resources/templates/medicine_phrases.j2`` so translators get them with
 the rest of the handout text.
@@ -12,25 +13,15 @@ the rest of the handout text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from vpdischarge.content.template import environment
 from vpdischarge.content.typed_language import written_in
 from vpdischarge.domain.case import Case
-from vpdischarge.domain.locales import SOURCE_LANGUAGE, HandoutLocale, find_locale
+from vpdischarge.domain.locales import SOURCE_LANGUAGE, find_locale
 
 PHRASES_TEMPLATE = "medicine_phrases.j2"
 KINDS = ("when", "purpose")
-
-
-@dataclass(frozen=True)
-class PhraseBook:
-    """For each kind, the English phrases (keys) and the same phrases in one language."""
-
-    english: dict[str, tuple[str, ...]]
-    translated: dict[str, tuple[str, ...]]
 
 
 def _normal(text: str) -> str:
@@ -38,13 +29,12 @@ def _normal(text: str) -> str:
 
 
 @cache
-def phrase_book(code: str, template_folder: Path | None = None) -> PhraseBook:
-    def lists(locale: HandoutLocale) -> dict[str, tuple[str, ...]]:
-        module = environment(locale, template_folder).get_template(PHRASES_TEMPLATE).module
-        return {kind: tuple(str(p) for p in getattr(module, kind)) for kind in KINDS}
-
+def phrases(code: str) -> dict[str, tuple[str, ...]]:
+    """For each kind, the standard phrases in language `code`, in the lists' order (English for
+    a code that is not one of ours)."""
     locale = find_locale(code) or find_locale(SOURCE_LANGUAGE)
-    return PhraseBook(english=lists(find_locale(SOURCE_LANGUAGE)), translated=lists(locale))
+    module = environment(locale).get_template(PHRASES_TEMPLATE).module
+    return {kind: tuple(str(p) for p in getattr(module, kind)) for kind in KINDS}
 
 
 def standard_index(text: str, kind: str, languages: tuple[str, ...]) -> int | None:
@@ -53,7 +43,7 @@ def standard_index(text: str, kind: str, languages: tuple[str, ...]) -> int | No
     if not wanted:
         return None
     for code in (SOURCE_LANGUAGE, *languages):
-        for index, phrase in enumerate(phrase_book(code).translated[kind]):
+        for index, phrase in enumerate(phrases(code)[kind]):
             if _normal(phrase) == wanted:
                 return index
     return None
@@ -72,7 +62,7 @@ def in_language(text: str, kind: str, code: str, typed_in: str) -> str | None:
     index = standard_index(text, kind, (typed_in, code))
     if index is None:
         return None
-    return _like(text.strip(), phrase_book(code).translated[kind][index])
+    return _like(text.strip(), phrases(code)[kind][index])
 
 
 def untranslated_fields(case: Case, typed_in: str, handout: str) -> list[tuple[str, str]]:

@@ -22,9 +22,9 @@ class PhraseDelegate(QStyledItemDelegate):
         self.language = language
 
     def phrases(self) -> list[str]:
-        from vpdischarge.content.medicine_phrases import phrase_book
+        from vpdischarge.content.medicine_phrases import phrases
 
-        return list(phrase_book(self.language()).translated[self.kind])
+        return list(phrases(self.language())[self.kind])
 
     def createEditor(  # noqa: N802 - Qt's name
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
