@@ -17,9 +17,9 @@ from vpdischarge.assets import templates_dir
 from vpdischarge.content.catalogs import translations_for
 from vpdischarge.content.formatting import Formatter
 from vpdischarge.domain.locales import HandoutLocale
+from vpdischarge.domain.text_rules import NO_BREAK_SPACE
 
 TEMPLATE_NAME = "handout.xml.j2"
-NO_BREAK_SPACE = "\u00a0"
 
 
 @cache

@@ -9,6 +9,9 @@ them, and they cannot reverse anything.
 
 from __future__ import annotations
 
+# The content layer joins a label to its value with it ("Record TEST-0001"); the typesetter
+# never breaks a line there.
+NO_BREAK_SPACE = "\u00a0"
 BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 
 

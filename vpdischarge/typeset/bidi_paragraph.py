@@ -24,7 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus import Flowable
 
-from vpdischarge.domain.text_rules import without_bidi_controls
+from vpdischarge.domain.text_rules import NO_BREAK_SPACE, without_bidi_controls
 from vpdischarge.typeset.bidi import levels, mirrored, visual_order
 from vpdischarge.typeset.scripts import has_rtl, needs_shaping
 
@@ -56,9 +56,6 @@ def _measure(text: str, face: str, size: float) -> float:
     if isinstance(shaped, ShapedStr):
         return sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
     return stringWidth(text, face, size)
-
-
-NO_BREAK_SPACE = "\u00a0"
 
 
 def _words(runs: list[tuple[str, str]]) -> list[list[Piece] | str]:

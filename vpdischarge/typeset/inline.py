@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from vpdischarge.domain.text_rules import NO_BREAK_SPACE
 from vpdischarge.typeset.bidi_paragraph import BidiParagraph
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.scripts import has_rtl, style_for_text
@@ -30,7 +31,7 @@ class MarkupError(ValueError):
 def _keep_no_break(text: str) -> str:
     """CLDR writes "1948\u202fг." and "100,4\u202f°F" with a narrow no-break space, but
     ReportLab breaks lines there; the ordinary no-break space is one it respects."""
-    return text.replace("\u202f", "\u00a0")
+    return text.replace("\u202f", NO_BREAK_SPACE)
 
 
 def spans(
