@@ -44,6 +44,9 @@ class SiteSettings:
     # Language code -> approval by a qualified medical translator. Absent means draft.
     approved_translations: dict[str, Approval] = field(default_factory=dict)
     template_folder: Path | None = None
+    # True for the bundled example settings: their hospital name and phones are placeholders, so
+    # every page, the window and the CLI must say so (never mistaken for real instructions).
+    sample: bool = False
 
 
 _TEXT_KEYS = {
@@ -182,11 +185,13 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
 
 
 def load_site(path: Path | None) -> SiteSettings:
-    """Load a site file, or the bundled default when `path` is None."""
+    """Load a site file, or the bundled default (marked `sample`) when `path` is None."""
     if path is None:
+        from dataclasses import replace
+
         from vpdischarge.assets import default_site_path
 
-        path = default_site_path()
+        return replace(load_site(default_site_path()), sample=True)
     try:
         if path.stat().st_size > MAX_SITE_FILE_BYTES:
             raise InputError(
