@@ -31,7 +31,7 @@ from vpdischarge.domain.case import (
 )
 from vpdischarge.domain.clinical import LIMITS
 from vpdischarge.domain.issues import Issue
-from vpdischarge.i18n import _
+from vpdischarge.i18n import _, number
 
 SCHEMA = 1
 MAX_NAME = 200
@@ -94,6 +94,17 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {**schema, "type": [schema["type"], "null"]}
 
 
+def _not_null(schema: dict[str, Any]) -> dict[str, Any]:
+    """A required field must be there: null (which means "left out") does not do."""
+    schema = dict(schema)
+    if isinstance(schema.get("type"), list):
+        kinds = [t for t in schema["type"] if t != "null"]
+        schema["type"] = kinds[0] if len(kinds) == 1 else kinds
+    if "enum" in schema:
+        schema["enum"] = [v for v in schema["enum"] if v is not None]
+    return schema
+
+
 class Node:
     """One kind of value in the file."""
 
@@ -119,7 +130,10 @@ class Node:
 
 def _type_problem(value: Any, path: str, r: Reader, message: str) -> Any:
     if isinstance(value, HugeNumber):
-        r.fail(path, _("is a number far too long to be read ({digits} digits)").format(digits=value.digits))
+        r.fail(
+            path,
+            _("is a number far too long to be read ({digits} digits)").format(digits=number(value.digits)),
+        )
     else:
         r.fail(path, message)
     return MISSING
@@ -226,7 +240,7 @@ class Const(Node):
 
     def read(self, value: Any, path: str, r: Reader) -> Any:
         if type(value) is not int or value != self.value:
-            r.fail(path, _("must be the number {schema}").format(schema=self.value))
+            _type_problem(value, path, r, _("must be the number {schema}").format(schema=self.value))
         return MISSING
 
     def schema(self) -> dict[str, Any]:
@@ -337,7 +351,10 @@ class Obj(Node):
     def schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {
             "type": "object",
-            "properties": {key: node.documented() for key, node in self.members.items()},
+            "properties": {
+                key: _not_null(node.documented()) if key in self.required else node.documented()
+                for key, node in self.members.items()
+            },
             "additionalProperties": False,
         }
         if self.required:

@@ -275,12 +275,32 @@ class _Parser:
         return path
 
 
+def _long_number_issue(text: str) -> Issue:
+    """The key holding a number too long to be read, found by its line (tomllib does not say)."""
+    section = ""
+    for n, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            section = header.group(1).replace('"', "").replace(" ", "")
+            continue
+        found = re.match(r'\s*"?([A-Za-z0-9_-]+)"?\s*=\s*[+-]?[0-9_]{100,}', line)
+        if found:
+            name = ".".join(part for part in ("site", section, found.group(1)) if part)
+            message = _("is a number far too long to be read")
+            return Issue(name, _("{message} (line {line})").format(message=message, line=n))
+    return Issue("site", _("holds a number far too long to be read"))
+
+
 def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
     """Parse site settings from TOML text. Raises InputError listing every problem."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([Issue("site", _("not valid TOML: {reason}").format(reason=exc))]) from None
+    except ValueError:  # tomllib converts digits with int(): over 4,300 of them is a ValueError
+        raise InputError([_long_number_issue(text)]) from None
+    except RecursionError:
+        raise InputError([Issue("site", _("is nested too deeply to be a site settings file"))]) from None
 
     parser = _Parser(text, data)
     for section in data:
