@@ -119,7 +119,7 @@ def test_dates_after_the_procedure(make_case, site):
 
 def test_spine_levels(make_case, site):
     case = make_case(procedure={"date": "2026-11-20", "levels": ["T12", "Z9"]})
-    assert "entry 2 is not a spine level" in by_field(check(case, site, TODAY))["procedure.levels"]
+    assert "'Z9' is not a spine level" in by_field(check(case, site, TODAY))["procedure.levels"]
 
 
 def test_future_birth_date(make_case, site):

@@ -36,6 +36,7 @@ MAX_AGE_YEARS = 120
 # A blood thinner is restarted within days or weeks; a date months later is a typo.
 MAX_RESTART_DAYS = 90
 # A language code may be quoted back (it is not patient data); anything else typed there may be.
+_LEVEL_LIKE = re.compile(r"[A-Za-z][0-9]{1,2}", re.ASCII)
 _CODE_LIKE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8}){0,2}", re.ASCII)
 
 
@@ -116,12 +117,15 @@ def validate(
         add(Issue("procedure.anesthesia", _("must be {choices}").format(choices=", ".join(ANESTHESIA_KINDS))))
     for n, level in enumerate(proc.levels, start=1):
         if not LEVEL.match(level.strip()):
-            add(
-                Issue(
-                    "procedure.levels",
-                    _("entry {n} is not a spine level such as T12 or L1").format(n=n),
+            # A near-miss such as T13 is quoted (it cannot be patient data); anything else is
+            # named by its place in the list.
+            if _LEVEL_LIKE.fullmatch(level.strip()):
+                message = _("{level} is not a spine level such as T12 or L1").format(
+                    level=repr(level.strip())
                 )
-            )
+            else:
+                message = _("entry {n} is not a spine level such as T12 or L1").format(n=n)
+            add(Issue("procedure.levels", message))
     issues += _date_issues(case, site, today)
 
     if len(case.medications) > MAX_MEDICATIONS:
