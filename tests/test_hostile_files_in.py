@@ -448,3 +448,15 @@ def test_cli_exit_2_for_hostile_site_content(text, field, tmp_path):
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith(f"error: {field}:")
     assert "error: case" not in result.stderr
+
+
+@pytest.mark.parametrize("where", ["top", "patient", "restrictions"])
+def test_a_key_that_is_not_a_field_name_is_not_repeated(where, tmp_path):
+    data = copy.deepcopy(TYPICAL_CASE)
+    target = data if where == "top" else data[where]
+    target[MARKER] = 1
+    target["x" * 100_000] = 2
+    issues = _issues_of(tmp_path, json.dumps(data))
+    unknown = [i for i in issues if i.field.endswith("?")]
+    assert len(unknown) == 2
+    assert not any("Zqxv" in i.field or "Zqxv" in i.message or len(str(i)) > 300 for i in issues)

@@ -90,6 +90,15 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}", re.ASCII)
+
+
+def _shown_key(key: str) -> str:
+    """A key of the file as it may appear in a field name: a key that does not even look like a
+    field name could be anything (a patient's name, a megabyte of text) and is not repeated."""
+    return key if _FIELD_NAME.fullmatch(key) else "?"
+
+
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {**schema, "type": [schema["type"], "null"]}
 
@@ -274,10 +283,12 @@ class Limits(Node):
         if not isinstance(value, dict):
             return _type_problem(value, path, r, _("must be an object"))
         for key in getattr(value, "duplicates", ()):
-            r.fail(_join(path, key), _("appears more than once; keep one"))
+            r.fail(_join(path, _shown_key(key)), _("appears more than once; keep one"))
         kept = {}
         for key, item in value.items():
-            if isinstance(item, HugeNumber):
+            if _shown_key(key) != key:
+                r.fail(_join(path, "?"), _("unknown field (its name is not shown; check the file)"))
+            elif isinstance(item, HugeNumber):
                 _type_problem(item, _join(path, key), r, "")
             else:
                 kept[key] = item
@@ -320,11 +331,14 @@ class Obj(Node):
             _type_problem(value, path, r, _("must be an object"))
             return self.cls()
         for key in getattr(value, "duplicates", ()):
-            r.fail(_join(path, key), _("appears more than once; keep one"))
+            r.fail(_join(path, _shown_key(key)), _("appears more than once; keep one"))
         for key in value:
-            if key not in self.members:
-                # The key is a field name, not patient data; it is already in the field shown.
+            if key in self.members:
+                continue
+            if _shown_key(key) == key:  # a misspelt field name, shown so it can be found
                 r.fail(_join(path, key), _("unknown field (check the spelling)"))
+            else:
+                r.fail(_join(path, "?"), _("unknown field (its name is not shown; check the file)"))
         found = {}
         for key, node in self.members.items():
             item = value.get(key)
@@ -394,8 +408,16 @@ class Rows(Node):
             yield from self.item.texts(row, f"{path}[{n}]")
 
 
-def _code(doc: str, optional: bool = True) -> Text:
-    return Text(MAX_CODE, doc, empty_is_missing=optional)
+@dataclass
+class Code(Text):
+    """A language code: text, but not free text (it is looked up, never printed as typed)."""
+
+    def texts(self, value: Any, path: str) -> Iterator[tuple[str, str, int]]:
+        return iter(())
+
+
+def _code(doc: str, optional: bool = True) -> Code:
+    return Code(MAX_CODE, doc, empty_is_missing=optional)
 
 
 CASE = Obj(
