@@ -319,3 +319,21 @@ def test_a_language_switch_keeps_a_date_not_understood(make_window, qtbot, resto
         replacement.files.is_modified = lambda: False
         replacement.close()
         replacement.renderer.stop()
+
+
+def test_tab_and_the_label_mnemonic_land_in_the_text(make_window, qtbot):
+    window = make_window()
+    form = window.form
+    form.patient.name.setFocus()
+    qtbot.keyClick(form.patient.name, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.patient.date_of_birth.edit
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # no stop on the calendar button
+    assert QApplication.focusWidget() is form.patient.record_number
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is form.patient.date_of_birth.edit
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is form.patient.name
+    qtbot.keyClick(form.patient.name, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # "Procedure &date:"
+    assert QApplication.focusWidget() is form.procedure.date.edit
+    qtbot.keyClicks(form.procedure.date.edit, "3 Dec 2026")
+    assert form.procedure.date.value() == date(2026, 12, 3)

@@ -117,7 +117,9 @@ class OptionalDate(QWidget):
         column.setSpacing(2)
         column.addLayout(row)
         column.addWidget(self.echo)
-        # Tab and the label's mnemonic land in the text.
+        # Tab and the label's mnemonic land in the text. A label gives focus to its buddy only
+        # if the buddy accepts focus, so this widget takes it too (and hands it to the text).
+        self.setFocusPolicy(self.edit.focusPolicy())
         self.setFocusProxy(self.edit)
         self._popup: _CalendarPopup | None = None
         self.edit.textChanged.connect(self._on_text_changed)
