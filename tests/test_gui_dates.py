@@ -75,7 +75,7 @@ def test_a_typed_date_is_taken_exactly_and_shown_back_in_full(qtbot, text, count
     assert field.problem() == ""
     assert field.echo.isVisible() and field.echo.text() == echo
     assert field.edit.text() == text  # nothing rewritten while she types
-    assert field.edit.accessibleDescription() == echo
+    assert field.edit.accessibleName() == f"Procedure date: {echo}"
 
 
 @pytest.mark.parametrize(
@@ -116,6 +116,7 @@ def test_retyping_and_backspace(qtbot):
 def test_empty_means_not_set(qtbot):
     field = make_field(qtbot)
     assert field.value() is None and field.problem() == ""
+    assert field.edit.accessibleName() == "Procedure date"
     assert field.edit.placeholderText().startswith("not set")
     type_into(qtbot, field, "3 Dec 2026")
     type_into(qtbot, field, "")  # select all, Backspace

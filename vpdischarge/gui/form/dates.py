@@ -91,6 +91,7 @@ class OptionalDate(QWidget):
         self._default = default
         self._country = ""
         self._typed = Typed()
+        self._name = ""
         self.edit = QLineEdit(self)
         example = field_text(datetime(2026, 12, 4, 10, 30) if with_time else date(2026, 12, 3), _language())
         hint = _("{not_set} — for example {date}").format(not_set=not_set_text(), date=example)
@@ -129,7 +130,8 @@ class OptionalDate(QWidget):
     # Public interface used by the sections ------------------------------------------------------
 
     def set_accessible_name(self, name: str) -> None:
-        self.edit.setAccessibleName(name)
+        self._name = name
+        self._name_edit()
         self.calendar_button.setAccessibleName(_("{field}: choose from a calendar").format(field=name))
 
     def widgets(self) -> list[QWidget]:
@@ -182,7 +184,17 @@ class OptionalDate(QWidget):
         else:
             self.echo.clear()
             self.echo.hide()
-        self.edit.setAccessibleDescription(self.echo.text())
+        self._name_edit()
+
+    def _name_edit(self) -> None:
+        """The text's accessible name carries the date understood ("Procedure date: Thursday,
+        December 3, 2026"): its description belongs to the form's problem display."""
+        if not self._name:
+            return
+        echo = self.echo.text()
+        self.edit.setAccessibleName(
+            _("{field}: {date}").format(field=self._name, date=echo) if echo else self._name
+        )
 
     def _on_text_changed(self) -> None:
         self._read()
