@@ -241,7 +241,7 @@ def test_alt_down_opens_the_calendar_at_the_typed_date_and_escape_closes_it(qtbo
 # The window ---------------------------------------------------------------------------------
 
 
-def _type_into_field(qtbot, window, field: OptionalDate, text: str) -> None:
+def _type_into_field(qtbot, field: OptionalDate, text: str) -> None:
     type_into(qtbot, field, text)
     qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
 
@@ -252,7 +252,7 @@ def test_a_date_not_understood_stops_printing_and_says_so_at_the_field(make_wind
     wait_for_preview(qtbot, window)
     assert window.actions.print.isEnabled()
     field = window.form.procedure.date
-    _type_into_field(qtbot, window, field, "31 Feb 2026")
+    _type_into_field(qtbot, field, "31 Feb 2026")
     problems = window.form.procedure.slots["procedure.date"].problems
     assert problems.isVisible()
     assert "Procedure date: not understood — that month has no such day" in problems.text()
@@ -268,7 +268,7 @@ def test_the_typed_procedure_date_is_the_date_the_handout_counts_from(make_windo
     window = make_window()
     fill_typical(window)
     field = window.form.procedure.date
-    _type_into_field(qtbot, window, field, "Nov 21, 2026")
+    _type_into_field(qtbot, field, "Nov 21, 2026")
     assert field.echo.text() == "Saturday, November 21, 2026"
     wait_for_preview(qtbot, window)
     assert window.actions.print.isEnabled(), window.gate_label.text()
@@ -289,7 +289,7 @@ def test_numbers_alone_follow_the_site_country(make_window, qtbot):
     window = make_window(site=us)
     fill_typical(window)
     field = window.form.patient.date_of_birth
-    _type_into_field(qtbot, window, field, "3/2/1948")
+    _type_into_field(qtbot, field, "3/2/1948")
     assert field.value() == date(1948, 3, 2)
     german = dataclasses.replace(us, settings=dataclasses.replace(us.settings, country="DE"))
     window.apply_site(german)
@@ -307,7 +307,7 @@ def test_a_language_switch_keeps_a_date_not_understood(make_window, qtbot, resto
 
     window = make_window()
     fill_typical(window)
-    _type_into_field(qtbot, window, window.form.follow_up.when, "4 Dec 2026")  # no time yet
+    _type_into_field(qtbot, window.form.follow_up.when, "4 Dec 2026")  # no time yet
     replacement = switch_interface_language(window, "es")
     qtbot.addWidget(replacement)
     try:
@@ -338,3 +338,20 @@ def test_tab_and_the_label_mnemonic_land_in_the_text(make_window, qtbot):
     assert QApplication.focusWidget() is form.procedure.date.edit
     qtbot.keyClicks(form.procedure.date.edit, "3 Dec 2026")
     assert form.procedure.date.value() == date(2026, 12, 3)
+
+
+def test_typed_restart_and_visit_dates_reach_the_page(make_window, qtbot):
+    window = make_window()
+    fill_typical(window)
+    follow_up = window.form.follow_up
+    _type_into_field(qtbot, follow_up.blood_thinner, "23 November 2026")
+    _type_into_field(qtbot, follow_up.when, "2026-12-04 2:15 pm")
+    assert follow_up.when.echo.text() == "Friday, December 4, 2026, 2:15\u202fPM"
+    wait_for_preview(qtbot, window)
+    assert window.actions.print.isEnabled(), window.gate_label.text()
+    text = all_text(window.preview.pdf)
+    assert "again on November 23, 2026." in text
+    formatter = Formatter("en")
+    visit = datetime(2026, 12, 4, 14, 15)
+    expected = f"Your visit is on {formatter.weekday_date(visit)} at {formatter.time(visit)}."
+    assert " ".join(expected.split()) in text
