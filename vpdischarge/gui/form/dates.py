@@ -94,9 +94,13 @@ class OptionalDate(QWidget):
         self._name = ""
         self.edit = QLineEdit(self)
         example = field_text(datetime(2026, 12, 4, 10, 30) if with_time else date(2026, 12, 3), _language())
-        hint = _("{not_set} — for example {date}").format(not_set=not_set_text(), date=example)
+        hint = _("{not_set} (e.g. {date})").format(not_set=not_set_text(), date=example)
         self.edit.setPlaceholderText(hint)
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(f"{example}  {example}") + 16)
+        # Wide enough for the hint and for a long typed date, so neither is cut off.
+        metrics = self.edit.fontMetrics()
+        self.edit.setMinimumWidth(
+            max(metrics.horizontalAdvance(t) for t in (hint, f"{example}  {example}")) + 16
+        )
         self.calendar_button = QToolButton(self)
         self.calendar_button.setText(_("Calendar…"))
         # Tab goes from the text to the next field; the calendar is also Alt+Down in the text.
