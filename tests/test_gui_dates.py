@@ -132,8 +132,9 @@ def test_the_visit_takes_a_date_and_a_time(qtbot):
     assert field.echo.text() == "Friday, December 4, 2026, 10:30\u202fAM"
     type_into(qtbot, field, "4 Dec 2026 14:05")
     assert field.value() == datetime(2026, 12, 4, 14, 5)
-    type_into(qtbot, field, "4 Dec 2026")
-    assert field.value() is None and "time of the visit" in field.problem()
+    type_into(qtbot, field, "4 Dec 2026")  # the day alone: a visit without a time, none invented
+    assert field.value() == date(2026, 12, 4) and not isinstance(field.value(), datetime)
+    assert field.echo.text() == "Friday, December 4, 2026"
 
 
 def test_a_date_field_refuses_a_time(qtbot):
@@ -189,6 +190,9 @@ def test_set_value_shows_a_date_that_reads_back_without_emitting(qtbot):
     visit.set_value(datetime(2026, 12, 4, 10, 30))
     assert visit.edit.text() == "Dec 4, 2026 10:30"
     assert visit.value() == datetime(2026, 12, 4, 10, 30)
+    visit.set_value(date(2026, 12, 4))  # a visit with a day and no time
+    assert visit.edit.text() == "Dec 4, 2026"
+    assert visit.value() == date(2026, 12, 4)
 
 
 def test_the_region_can_change_after_typing(qtbot):
@@ -307,12 +311,12 @@ def test_a_language_switch_keeps_a_date_not_understood(make_window, qtbot, resto
 
     window = make_window()
     fill_typical(window)
-    _type_into_field(qtbot, window.form.follow_up.when, "4 Dec 2026")  # no time yet
+    _type_into_field(qtbot, window.form.follow_up.when, "4 Dec 2026 25:00")
     replacement = switch_interface_language(window, "es")
     qtbot.addWidget(replacement)
     try:
         when = replacement.form.follow_up.when
-        assert when.edit.text() == "4 Dec 2026"
+        assert when.edit.text() == "4 Dec 2026 25:00"
         assert when.problem()
         assert not replacement.actions.print.isEnabled()
         assert replacement.form.procedure.date.value() == date(2026, 11, 20)
@@ -355,3 +359,14 @@ def test_typed_restart_and_visit_dates_reach_the_page(make_window, qtbot):
     visit = datetime(2026, 12, 4, 14, 15)
     expected = f"Your visit is on {formatter.weekday_date(visit)} at {formatter.time(visit)}."
     assert " ".join(expected.split()) in text
+
+
+def test_a_visit_day_without_a_time_prints_no_time(make_window, qtbot):
+    window = make_window()
+    fill_typical(window)
+    _type_into_field(qtbot, window.form.follow_up.when, "December 4, 2026")
+    wait_for_preview(qtbot, window)
+    assert window.actions.print.isEnabled(), window.gate_label.text()
+    text = all_text(window.preview.pdf)
+    assert "Your visit is on Friday, December 4, 2026." in text
+    assert "10:30" not in text  # fill_typical's time is gone with the retyped text

@@ -202,6 +202,7 @@ def test_what_the_window_shows_reads_back_as_the_same_date(language):
             visit = datetime(2026, month, day, 14, 5)
             for text in (field_text(visit, language), echo_text(visit, language)):
                 assert value(text, language, with_time=True) == visit, (language, text)
+            assert value(field_text(moment, language), language, with_time=True) == moment
 
 
 @pytest.mark.parametrize("language", BABEL_CODES)
@@ -361,8 +362,14 @@ def test_dates_with_times(text, language, expected):
     assert typed.value == expected, (text, typed.problem)
 
 
-def test_a_visit_date_alone_asks_for_the_time_rather_than_inventing_one():
-    assert "time of the visit" in problem("4 Dec 2026", with_time=True)
+def test_a_visit_date_alone_is_a_day_without_a_time():
+    """No time is invented: the value is a `date`, and the handout then prints no time."""
+    typed = read("4 Dec 2026", with_time=True)
+    assert typed.value == date(2026, 12, 4) and not isinstance(typed.value, datetime)
+
+
+def test_a_time_without_a_date_is_refused():
+    assert "3 Dec 2026" in problem("10:30 am", with_time=True)
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,12 @@ What is understood:
   disagree, numbers alone are refused, even when a number above 12 could only be a day: a rule
   with exceptions would teach the nurse that "13/5" works and then misread her "5/6". A number
   that is not a month in the site's order is refused, never swapped.
-- a time ("10:30", "22:05", "10:30 am", "10 pm", "10h30") where the field takes one.
+- a time ("10:30", "22:05", "10:30 am", "10 pm", "10h30") where the field takes one; there a
+  date alone is a day without a time (the handout then prints no time).
 
 Refused, with the reason: two-digit years (which century is a guess), a missing year, day or
-month (no "this year" assumed), a day past the end of its month (31 Feb), unknown words, a time
-where the field takes none, and no time where the field needs one.
+month (no "this year" assumed), a day past the end of its month (31 Feb), unknown words, and a
+time where the field takes none.
 
 Reasons never quote what was typed: a name typed into the wrong field must not reappear in a
 message. Pure Python and Babel (CLDR names), no Qt.
@@ -407,8 +408,8 @@ def _clock(tokens: _Tokens) -> time | Typed:
 
 def read_typed(text: str, language: str = "en", country: str = "", with_time: bool = False) -> Typed:
     """Read `text` typed into a date field. `language` is the CLDR locale of the interface,
-    `country` the site's country (for numbers alone); `with_time` for a date-and-time field,
-    which needs both."""
+    `country` the site's country (for numbers alone); `with_time` for a field that takes a
+    time too: its value is a `datetime`, or a `date` when no time was typed."""
     normal = re.sub(r"(\d{4}-\d\d-\d\d)t(?=\d)", r"\1 ", normalise(text)).strip()
     if not normal:
         return Typed()
@@ -446,7 +447,7 @@ def read_typed(text: str, language: str = "en", country: str = "", with_time: bo
             return _refuse(_("this field takes a date without a time"))
         return Typed(value)
     if not tokens.times:
-        return _refuse(_("add the time of the visit, such as 10:30"))
+        return Typed(value)  # a visit whose day is known but not its time (no time is invented)
     clock = _clock(tokens)
     if isinstance(clock, Typed):
         return clock

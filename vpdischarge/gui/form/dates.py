@@ -75,7 +75,8 @@ class _CalendarPopup(QFrame):
 
 
 class OptionalDate(QWidget):
-    """Value is a `date`, a `datetime` (with_time=True) or None (empty, or not understood)."""
+    """Value is a `date`, a `datetime` (with_time=True and a time typed) or None (empty, or not
+    understood)."""
 
     changed = Signal()
 
@@ -149,8 +150,6 @@ class OptionalDate(QWidget):
         """Show `value` without emitting `changed` (the form emits once after loading)."""
         self.blockSignals(True)
         try:
-            if value is not None and self._with_time and not isinstance(value, datetime):
-                value = datetime.combine(value, datetime.min.time())
             if value is not None and not self._with_time and isinstance(value, datetime):
                 value = value.date()
             self.edit.setText("" if value is None else field_text(value, _language()))
@@ -230,7 +229,7 @@ class OptionalDate(QWidget):
         picked = day.toPython()
         current = self._typed.value
         if self._with_time and isinstance(current, datetime):
-            # Keep the time already typed; without one the field asks for it (never invented).
+            # Keep the time already typed; without one the visit has a day and no time.
             self.edit.setText(field_text(datetime.combine(picked, current.time()), _language()))
         else:
             self.edit.setText(field_text(picked, _language()))
