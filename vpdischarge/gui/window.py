@@ -158,8 +158,7 @@ class MainWindow(QMainWindow):
         from vpdischarge.pipeline import check
 
         self.issues = check(case, self.site.settings, self.today())
-        if self.site.problem:
-            self.issues.append(Issue("site", self.site.problem, "warning"))
+        self.issues += self.site.warnings()
         unplaced = self.form.show_issues(self.issues)
         self.other_problems.show_issues(
             [Issue(i.field, f"{self.form.describe(i.field)}: {i.message}", i.severity) for i in unplaced]

@@ -3,6 +3,11 @@
 The total page count is known only when the document is finished, so the canvas keeps each
 page's state and draws the header and footer on all pages at save time (one layout pass, not
 two). Cells without page tokens are laid out once and reused on every page.
+
+A handout made with the bundled example settings carries a SAMPLE band above the header and a
+faint diagonal SAMPLE across every page, so it can never pass for real instructions. The band
+holds a line in the handout's language (from the template); the watermark is light enough that
+the text under it stays readable.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -21,6 +27,9 @@ from vpdischarge.typeset.styles import Styles
 CELLS = ("left", "center", "right")
 ROW_GAP = 2
 GUTTER = 12  # points between two cells of a header or footer row
+SAMPLE_WORD = "SAMPLE"  # the same word in every language, so staff who check a page see it at once
+SAMPLE_PADDING = 4
+SAMPLE_GAP = 6  # between the band and the header
 
 
 @dataclass
@@ -47,8 +56,11 @@ class Furniture:
     resolver: FontResolver
     width: float
     rtl: bool = False
+    # None for a real site; for the bundled example settings, the line shown beside SAMPLE.
+    sample_note: str | None = None
     _static: dict[int, Cell] = field(default_factory=dict)
     _natural: dict[int, float] = field(default_factory=dict)
+    _band: Row | None = None
 
     def _cell_boxes(self, tags: set[str], natural: dict[str, float]) -> dict[str, tuple[float, float]]:
         """(x offset, width) per cell, side by side and never overlapping. The right cell (the
@@ -115,13 +127,63 @@ class Furniture:
         return laid
 
     def height(self, block: Element | None) -> float:
-        """Space the block needs, measured with a three-digit page count."""
-        return sum(row.height for row in self._layout(block, 888, 888))
+        """Space the block needs, measured with a three-digit page count (the header's includes
+        the SAMPLE band)."""
+        band = self._sample_band()
+        extra = band.height + 2 * SAMPLE_PADDING + SAMPLE_GAP if band and block is self.header else 0
+        return extra + sum(row.height for row in self._layout(block, 888, 888))
+
+    def _sample_band(self) -> Row | None:
+        """SAMPLE in large bold letters with the note beside it, laid out once."""
+        if self.sample_note is None:
+            return None
+        if self._band is None:
+            size = self.styles.scale.furniture
+            base = self.styles.furniture_right if self.rtl else self.styles.furniture_left
+            word_style = ParagraphStyle("sample_word", base, fontSize=size * 2.4, leading=size * 2.8)
+            note_style = ParagraphStyle("sample_note", base, fontSize=size * 1.4, leading=size * 1.8)
+            word_element = Element("left")
+            word_element.text = SAMPLE_WORD
+            word = make_paragraph(word_element, self.resolver, word_style, bold=True)
+            inner = self.width - 2 * SAMPLE_PADDING
+            word.wrap(inner, 1000)
+            word_width = max(word.getActualLineWidths0(), default=inner * 0.3) + GUTTER
+            word_height = word.wrap(word_width, 1000)[1]
+            note_element = Element("left")
+            note_element.text = self.sample_note
+            note = make_paragraph(note_element, self.resolver, note_style, bold=True, rtl_base=self.rtl)
+            note_width = inner - word_width
+            note_height = note.wrap(note_width, 1000)[1]
+            word_x, note_x = (note_width, 0.0) if self.rtl else (0.0, word_width)
+            self._band = Row([Cell(word, word_x, word_height), Cell(note, note_x, note_height)])
+        return self._band
+
+    def _draw_sample(self, canvas: Canvas, band: Row, x0: float, top: float) -> float:
+        """The boxed band at `top` and the diagonal watermark; returns where the header starts."""
+        height = band.height + 2 * SAMPLE_PADDING
+        canvas.saveState()
+        canvas.setLineWidth(1.6)
+        canvas.rect(x0, top - height, self.width, height)
+        for cell in band.cells:  # each cell centred in the band's height
+            y = top - SAMPLE_PADDING - (band.height - ROW_GAP + cell.height) / 2
+            cell.paragraph.drawOn(canvas, x0 + SAMPLE_PADDING + cell.x, y)
+        page_width, page_height = canvas._pagesize
+        canvas.translate(page_width / 2, page_height / 2)
+        canvas.rotate(50)
+        canvas.setFillGray(0.5)
+        canvas.setFillAlpha(0.10)  # text under it stays black on very light grey
+        canvas.setFont(self.resolver.face(self.resolver.family_for("S") or self.resolver.order[0], True), 110)
+        canvas.drawCentredString(0, -40, SAMPLE_WORD)
+        canvas.restoreState()
+        return top - height - SAMPLE_GAP
 
     def draw(self, canvas: Canvas, page: int, pages: int, x0: float) -> None:
         margin = self.styles.scale.margin
         canvas.setLineWidth(0.8)
         top = canvas._pagesize[1] - margin
+        band = self._sample_band()
+        if band is not None:
+            top = self._draw_sample(canvas, band, x0, top)
         for row in self._layout(self.header, page, pages):
             self._draw_row(canvas, row, x0, top)
             top -= row.height
