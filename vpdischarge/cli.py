@@ -72,8 +72,9 @@ def _render(args: argparse.Namespace) -> int:
         _say("error", ["output: is a folder; give a file name such as handout.pdf"])
         return EXIT_BAD_INPUT
     handout = render(case, site)
-    _say("warning", sample_site_issues(site) + handout.warnings)
+    _say("warning", handout.warnings)
     write_atomically(args.output, handout.pdf)
+    _say("warning", sample_site_issues(site))
     return EXIT_OK
 
 

@@ -4,10 +4,11 @@ The total page count is known only when the document is finished, so the canvas 
 page's state and draws the header and footer on all pages at save time (one layout pass, not
 two). Cells without page tokens are laid out once and reused on every page.
 
-A handout made with the bundled example settings carries a SAMPLE band above the header and a
-faint diagonal SAMPLE across every page, so it can never pass for real instructions. The band
-holds a line in the handout's language (from the template); the watermark is light enough that
-the text under it stays readable.
+A handout made with the bundled example settings carries a SAMPLE band in the top margin,
+above the header, and a faint diagonal SAMPLE across every page, so it can never pass for real
+instructions. The band holds a line in the handout's language (from the template); it takes no
+room from the page, so a sample breaks its pages exactly as a real handout will, and the
+watermark is light enough that the text under it stays readable.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from reportlab.platypus import Paragraph
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.inline import TOKENS, make_paragraph
 from vpdischarge.typeset.outline import write_marks
+from vpdischarge.typeset.scripts import has_rtl
 from vpdischarge.typeset.styles import Styles
 
 CELLS = ("left", "center", "right")
@@ -29,7 +31,8 @@ ROW_GAP = 2
 GUTTER = 12  # points between two cells of a header or footer row
 SAMPLE_WORD = "SAMPLE"  # the same word in every language, so staff who check a page see it at once
 SAMPLE_PADDING = 4
-SAMPLE_GAP = 6  # between the band and the header
+SAMPLE_EDGE = 10  # points from the paper's top edge: inside what printers can print
+SAMPLE_GAP = 3  # between the band and the header
 
 
 @dataclass
@@ -127,63 +130,65 @@ class Furniture:
         return laid
 
     def height(self, block: Element | None) -> float:
-        """Space the block needs, measured with a three-digit page count (the header's includes
-        the SAMPLE band)."""
-        band = self._sample_band()
-        extra = band.height + 2 * SAMPLE_PADDING + SAMPLE_GAP if band and block is self.header else 0
-        return extra + sum(row.height for row in self._layout(block, 888, 888))
+        """Space the block needs, measured with a three-digit page count."""
+        return sum(row.height for row in self._layout(block, 888, 888))
 
-    def _sample_band(self) -> Row | None:
-        """SAMPLE in large bold letters with the note beside it, laid out once."""
+    def _sample_band(self, height: float) -> Row | None:
+        """SAMPLE in large bold letters with the note beside it, fitted into `height` points (the
+        top margin, so a sample handout breaks its pages exactly as the real one will)."""
         if self.sample_note is None:
             return None
         if self._band is None:
-            size = self.styles.scale.furniture
             base = self.styles.furniture_right if self.rtl else self.styles.furniture_left
-            word_style = ParagraphStyle("sample_word", base, fontSize=size * 2.4, leading=size * 2.8)
-            note_style = ParagraphStyle("sample_note", base, fontSize=size * 1.4, leading=size * 1.8)
+            inner = self.width - 2 * SAMPLE_PADDING
+            word_style = ParagraphStyle("sample_word", base, fontSize=height * 0.75, leading=height * 0.8)
             word_element = Element("left")
             word_element.text = SAMPLE_WORD
             word = make_paragraph(word_element, self.resolver, word_style, bold=True)
-            inner = self.width - 2 * SAMPLE_PADDING
             word.wrap(inner, 1000)
             word_width = max(word.getActualLineWidths0(), default=inner * 0.3) + GUTTER
             word_height = word.wrap(word_width, 1000)[1]
             note_element = Element("left")
             note_element.text = self.sample_note
-            note = make_paragraph(note_element, self.resolver, note_style, bold=True, rtl_base=self.rtl)
             note_width = inner - word_width
-            note_height = note.wrap(note_width, 1000)[1]
+            # Right to left only once translated: the English source keeps its full stop at the end.
+            rtl_note = self.rtl and has_rtl(self.sample_note)
+            for size in (11, 10, 9, 8, 7, 6):  # the largest that fits (two lines at most)
+                note_style = ParagraphStyle("sample_note", base, fontSize=size, leading=size * 1.15)
+                note = make_paragraph(note_element, self.resolver, note_style, bold=True, rtl_base=rtl_note)
+                note_height = note.wrap(note_width, 1000)[1]
+                if note_height <= height - 2:
+                    break
             word_x, note_x = (note_width, 0.0) if self.rtl else (0.0, word_width)
             self._band = Row([Cell(word, word_x, word_height), Cell(note, note_x, note_height)])
         return self._band
 
-    def _draw_sample(self, canvas: Canvas, band: Row, x0: float, top: float) -> float:
-        """The boxed band at `top` and the diagonal watermark; returns where the header starts."""
-        height = band.height + 2 * SAMPLE_PADDING
+    def _draw_sample(self, canvas: Canvas, x0: float) -> None:
+        """The band in the top margin and a faint diagonal SAMPLE across the page."""
+        page_width, page_height = canvas._pagesize
+        top = page_height - SAMPLE_EDGE
+        height = self.styles.scale.margin - SAMPLE_EDGE - SAMPLE_GAP  # down to just above the header
+        band = self._sample_band(height)
+        if band is None:
+            return
         canvas.saveState()
-        canvas.setLineWidth(1.6)
+        canvas.setLineWidth(1.2)
         canvas.rect(x0, top - height, self.width, height)
         for cell in band.cells:  # each cell centred in the band's height
-            y = top - SAMPLE_PADDING - (band.height - ROW_GAP + cell.height) / 2
-            cell.paragraph.drawOn(canvas, x0 + SAMPLE_PADDING + cell.x, y)
-        page_width, page_height = canvas._pagesize
+            cell.paragraph.drawOn(canvas, x0 + SAMPLE_PADDING + cell.x, top - (height + cell.height) / 2)
         canvas.translate(page_width / 2, page_height / 2)
         canvas.rotate(50)
         canvas.setFillGray(0.5)
-        canvas.setFillAlpha(0.10)  # text under it stays black on very light grey
+        canvas.setFillAlpha(0.12)  # text under it stays black on very light grey
         canvas.setFont(self.resolver.face(self.resolver.family_for("S") or self.resolver.order[0], True), 110)
         canvas.drawCentredString(0, -40, SAMPLE_WORD)
         canvas.restoreState()
-        return top - height - SAMPLE_GAP
 
     def draw(self, canvas: Canvas, page: int, pages: int, x0: float) -> None:
         margin = self.styles.scale.margin
         canvas.setLineWidth(0.8)
         top = canvas._pagesize[1] - margin
-        band = self._sample_band()
-        if band is not None:
-            top = self._draw_sample(canvas, band, x0, top)
+        self._draw_sample(canvas, x0)
         for row in self._layout(self.header, page, pages):
             self._draw_row(canvas, row, x0, top)
             top -= row.height
