@@ -408,3 +408,14 @@ def test_the_file_dialogs_leave_no_folder_history_on_disk(tmp_path, kind):
     assert result.returncode == 0, result.stderr
     after = (config / "QtProject.conf").read_text(encoding="utf-8")
     assert "Ward 4" not in after and "photos" in after and "viewMode=List" in after
+
+
+def test_vpdischarge_with_a_case_file_opens_the_window_with_it(monkeypatch):
+    from vpdischarge import cli
+    from vpdischarge.gui import app
+
+    started = []
+    monkeypatch.setattr(app, "main", lambda argv=None: started.append(argv) or 0)
+    assert cli.main(["bed-4.json"]) == 0
+    assert started == [["vpdischarge", "bed-4.json"]]
+    assert app.case_to_open(started[0][1:]) == Path("bed-4.json")

@@ -122,6 +122,7 @@ def test_the_banner_says_the_sample_settings_are_in_use(make_window, qtbot):
     fill_typical(window)
     assert window.banner.isVisible()
     assert "bundled example settings are in use" in window.banner.list.text()
+    assert "bundled example" not in window.other_problems.text()  # said once, in the banner
     assert not window.actions.print.isEnabled()  # not "Ready to print" without a look
     window.banner.confirm.setChecked(True)
     qtbot.waitUntil(lambda: window.actions.print.isEnabled(), timeout=15_000)
