@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from vpdischarge.domain.site import load_site
@@ -43,6 +43,8 @@ class DialogLog:
 def no_dialogs_fixture(monkeypatch, tmp_path) -> DialogLog:
     """Settings in tmp_path; message boxes and file dialogs replaced so no test can block."""
     use_settings_folder(tmp_path / "settings")
+    # Qt's shared QtProject settings (the file dialogs' history) too: never the real home folder.
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     log = DialogLog()
 
     def box(kind):
