@@ -2,6 +2,7 @@
 (with a line in the handout's language), the window's banner says so, and so does the CLI. A
 real site file removes all three."""
 
+import io
 import json
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 from conftest import TODAY, TYPICAL_CASE
 from gui_helpers import fill_typical, hospital_site, make_window_fixture, no_dialogs_fixture  # noqa: F401
 from pdfread import pages_text
+from pypdf import PdfReader
 
 from vpdischarge.assets import default_site_path
 from vpdischarge.domain.site import load_site
@@ -46,20 +48,33 @@ def real_site(tmp_path):
 )
 def test_every_page_of_a_sample_handout_says_sample(make_case, site, changes):
     assert site.sample
-    pages = pages_text(render(make_case(**changes), site, TODAY).pdf)
+    pdf = render(make_case(**changes), site, TODAY).pdf
+    pages = pages_text(pdf)
     assert len(pages) >= 2
     for number, text in enumerate(pages, start=1):
-        assert text.count("SAMPLE") >= 2, f"page {number}"  # the band and the watermark
+        assert text.count("SAMPLE") == 1, f"page {number}"  # the band (the watermark is outlines)
+    assert _watermarked_pages(pdf) == len(pages)
     if changes.get("language", "en") == "en":
         assert all(NOTE in " ".join(text.split()) for text in pages)
+
+
+def _watermarked_pages(pdf: bytes) -> int:
+    """Pages with the faint watermark: a see-through fill (alpha 0.12) in their graphics states."""
+    count = 0
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        states = (page["/Resources"].get("/ExtGState") or {}).values()
+        count += any(abs(float(state.get_object().get("/ca", 1)) - 0.12) < 1e-6 for state in states)
+    return count
 
 
 def test_a_real_site_file_prints_no_sample_mark(make_case, real_site):
     settings = load_site(real_site)
     assert not settings.sample
-    pages = pages_text(render(make_case(), settings, TODAY).pdf)
+    pdf = render(make_case(), settings, TODAY).pdf
+    pages = pages_text(pdf)
     assert "St Test Hospital" in pages[0]
     assert not any("SAMPLE" in text or "Sample settings" in text for text in pages)
+    assert _watermarked_pages(pdf) == 0
 
 
 def test_the_bundled_file_named_explicitly_is_still_the_sample(monkeypatch):

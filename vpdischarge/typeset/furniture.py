@@ -14,12 +14,17 @@ watermark is light enough that the text under it stays readable.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from xml.etree.ElementTree import Element
 
+from fontTools.pens.basePen import BasePen
+from fontTools.pens.transformPen import TransformPen
+from fontTools.ttLib import TTFont
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from vpdischarge.assets import fonts_dir
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.inline import TOKENS, make_paragraph
 from vpdischarge.typeset.outline import write_marks
@@ -33,6 +38,8 @@ SAMPLE_WORD = "SAMPLE"  # the same word in every language, so staff who check a 
 SAMPLE_PADDING = 4
 SAMPLE_EDGE = 10  # points from the paper's top edge: inside what printers can print
 SAMPLE_GAP = 3  # between the band and the header
+WATERMARK_FONT = "NotoSans-Bold.ttf"  # SAMPLE_WORD is Latin whatever the handout's language
+WATERMARK_SIZE = 110
 
 
 @dataclass
@@ -176,12 +183,19 @@ class Furniture:
         canvas.rect(x0, top - height, self.width, height)
         for cell in band.cells:  # each cell centred in the band's height
             cell.paragraph.drawOn(canvas, x0 + SAMPLE_PADDING + cell.x, top - (height + cell.height) / 2)
+        # Letter outlines, not text: the watermark is seen on paper but never read into the
+        # handout's text (copying, search, screen readers).
+        ops, advance, units = _watermark_outline()
         canvas.translate(page_width / 2, page_height / 2)
         canvas.rotate(50)
+        canvas.scale(WATERMARK_SIZE / units, WATERMARK_SIZE / units)
+        canvas.translate(-advance / 2, -0.36 * units)  # centred on the page (about half the cap height)
         canvas.setFillGray(0.5)
         canvas.setFillAlpha(0.12)  # text under it stays black on very light grey
-        canvas.setFont(self.resolver.face(self.resolver.family_for("S") or self.resolver.order[0], True), 110)
-        canvas.drawCentredString(0, -40, SAMPLE_WORD)
+        path = canvas.beginPath()
+        for op, points in ops:
+            getattr(path, op)(*points)
+        canvas.drawPath(path, stroke=0, fill=1)
         canvas.restoreState()
 
     def draw(self, canvas: Canvas, page: int, pages: int, x0: float) -> None:
@@ -205,6 +219,39 @@ class Furniture:
     def _draw_row(canvas: Canvas, row: Row, x0: float, top: float) -> None:
         for cell in row.cells:
             cell.paragraph.drawOn(canvas, x0 + cell.x, top - cell.height)
+
+
+@cache
+def _watermark_outline() -> tuple[list[tuple[str, tuple[float, ...]]], float, int]:
+    """SAMPLE_WORD as path operations in font units (Noto Sans Bold), its advance width and the
+    font's units per em."""
+    font = TTFont(str(fonts_dir() / WATERMARK_FONT))
+    glyphs, cmap = font.getGlyphSet(), font.getBestCmap()
+    pen = _PathRecorder()
+    for ch in SAMPLE_WORD:
+        glyph = glyphs[cmap[ord(ch)]]
+        glyph.draw(TransformPen(pen, (1, 0, 0, 1, pen.x, 0)))
+        pen.x += glyph.width
+    return pen.ops, pen.x, font["head"].unitsPerEm
+
+
+class _PathRecorder(BasePen):
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.ops: list[tuple[str, tuple[float, ...]]] = []
+        self.x = 0.0
+
+    def _moveTo(self, pt):  # noqa: N802 (fontTools' names)
+        self.ops.append(("moveTo", pt))
+
+    def _lineTo(self, pt):  # noqa: N802
+        self.ops.append(("lineTo", pt))
+
+    def _curveToOne(self, pt1, pt2, pt3):  # noqa: N802
+        self.ops.append(("curveTo", (*pt1, *pt2, *pt3)))
+
+    def _closePath(self):  # noqa: N802
+        self.ops.append(("close", ()))
 
 
 def furnished_canvas(furniture: Furniture, x0: float):
