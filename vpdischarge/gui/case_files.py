@@ -9,6 +9,7 @@ can never overwrite the original with less.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +84,7 @@ class CaseFiles:
         if not self.may_discard():
             return False
         if path is None:
-            folder = str(self.path.parent) if self.path else str(Path.home())
-            chosen = dialogs.choose_case_to_open(self.parent, folder)
+            chosen = dialogs.choose_case_to_open(self.parent, str(dialogs.start_folder(self.path)))
             if not chosen:
                 return False
             path = Path(chosen)
@@ -100,10 +100,8 @@ class CaseFiles:
             )
             return False
         self.form.set_case(case)
-        # Limits equal to the site's are not overrides; the form rightly leaves them out.
-        expected = case_to_dict(case)
-        expected["restrictions"] = self.form.limits.without_site_defaults(case.restrictions)
-        lost = differences(expected, case_to_dict(self.form.case()))
+        # Both sides through case_to_dict, so an empty part and a missing one are the same.
+        lost = differences(case_to_dict(case), case_to_dict(self.form.case()))
         problems = issues + [Issue(field, _("could not be shown in the form")) for field in lost]
         if problems:
             # Untitled: saving must not overwrite the original file with the parts that were read.
@@ -128,10 +126,8 @@ class CaseFiles:
         return self._write(self.path)
 
     def save_as(self) -> bool:
-        folder = self.path.parent if self.path else Path.home()
-        chosen = dialogs.choose_case_to_save(
-            self.parent, str(folder / (self.path.name if self.path else "case.json"))
-        )
+        suggested = dialogs.suggested_case_path(self.path, date.today())
+        chosen = dialogs.choose_case_to_save(self.parent, str(suggested))
         if not chosen:
             return False
         return self._write(Path(chosen))
@@ -143,4 +139,5 @@ class CaseFiles:
             dialogs.show_error(self.parent, _("The case was not saved"), str(exc))
             return False
         self._mark_saved(path)
+        dialogs.show_saved(self.parent, path)
         return True
