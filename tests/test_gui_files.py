@@ -419,3 +419,32 @@ def test_vpdischarge_with_a_case_file_opens_the_window_with_it(monkeypatch):
     assert cli.main(["bed-4.json"]) == 0
     assert started == [["vpdischarge", "bed-4.json"]]
     assert app.case_to_open(started[0][1:]) == Path("bed-4.json")
+
+
+def test_a_date_typed_but_not_understood_is_never_dropped_by_save_or_close(
+    make_window, no_dialogs, monkeypatch, tmp_path
+):
+    """The case file holds dates, not text: saving '31 Feb 2026' would silently drop it, and
+    closing would lose it without a word. Save refuses, naming the field; closing asks first."""
+    window = make_window()
+    fill_typical(window)
+    _save_dialog(monkeypatch, tmp_path / "case")
+    window.actions.save.trigger()
+    saved = (tmp_path / "case.json").read_bytes()
+    assert not window.isWindowModified()
+
+    field = window.form.procedure.date.edit
+    field.setFocus()
+    field.selectAll()
+    QTest.keyClicks(field, "31 Feb 2026")
+    assert field.text() == "31 Feb 2026"
+    assert window.files.is_modified()  # not in the Case, still work that could be lost
+
+    window.actions.save.trigger()
+    assert (tmp_path / "case.json").read_bytes() == saved  # the file keeps the last good case
+    assert "Procedure date" in no_dialogs.texts("critical")
+    assert field.text() == "31 Feb 2026"  # what was typed stays in the field
+
+    no_dialogs.unsaved_answers = [Choice.CANCEL]
+    assert window.close() is False  # the nurse cancelled: the window and the text stay
+    assert no_dialogs.asked_unsaved == 1

@@ -48,7 +48,9 @@ class CaseFiles:
     # State -------------------------------------------------------------------------------------
 
     def is_modified(self) -> bool:
-        return case_to_json(self.form.case()) != self._saved
+        # Text typed into a date field but not understood is not in the Case, yet it is work the
+        # nurse would lose: it counts as a change.
+        return bool(self.form.input_problems()) or case_to_json(self.form.case()) != self._saved
 
     def display_name(self) -> str:
         return self.path.name if self.path else _("New case")
@@ -133,6 +135,17 @@ class CaseFiles:
         return self._write(Path(chosen))
 
     def _write(self, path: Path) -> bool:
+        unread = self.form.input_problems()
+        if unread:
+            # The case file holds dates, not typed text: saving now would drop what was typed.
+            dialogs.show_error(
+                self.parent,
+                _("The case was not saved"),
+                _("Fix or clear these fields first, so nothing you typed is lost:")
+                + "\n"
+                + dialogs.issue_lines(unread, self.form.describe),
+            )
+            return False
         try:
             write_atomically(path, case_to_json(self.form.case()).encode("utf-8"))
         except WriteError as exc:
