@@ -43,6 +43,7 @@ class PrintOutcome:
     message: str  # what went where, or why not
     pages: int = 0
     destination: str = ""  # the printer's name, or the file printed to
+    job: str = ""  # the spooler's job id, where there is one ("ward-4-printer-12")
 
 
 def match_paper(printer: QPrinter, document: QPdfDocument) -> None:
@@ -108,7 +109,7 @@ def cups_task(job: PrintJob, pdf: bytes) -> Callable[[], PrintOutcome]:
         message = sent_message(receipt.pages, receipt.printer, receipt.copies)
         if receipt.printer_paused:
             message += " " + _("The printer is paused: the job waits in its queue until it is started again.")
-        return PrintOutcome(True, message, receipt.pages, receipt.printer)
+        return PrintOutcome(True, message, receipt.pages, receipt.printer, receipt.job_id)
 
     return run
 
