@@ -46,11 +46,16 @@ def _dark_pixels(pdf: bytes, page: int = 0) -> int:
 def _print_to_file(window, qtbot, monkeypatch, target):
     """Print through the real dialog code path to Qt's PDF output (the raster fallback)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(target))
     printer.setResolution(96)  # enough to see the pages; keeps the test fast
     monkeypatch.setattr(window.output, "make_printer", lambda: printer)
-    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+
+    def print_to_file(dialog):
+        # What the dialog sets when the nurse picks "Print to File (PDF)" and presses Print.
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(target))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", print_to_file)
     with qtbot.waitSignal(window.output.runner.finished, timeout=60_000) as finished:
         window.actions.print.trigger()
     return finished.args[0]
