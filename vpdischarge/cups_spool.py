@@ -98,6 +98,18 @@ def queue_offers(media: str, offered: set[str] | None) -> bool:
     return bool(_MEDIA_ALIASES.get(media, {media.lower()}) & offered)
 
 
+def scheduler_running() -> bool:
+    try:
+        done = _run(["lpstat", "-r"], None, QUERY_TIMEOUT_S)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.stdout.decode("utf-8", "replace").strip() == "scheduler is running"
+
+
+def _not_running() -> str:  # one message, said from two places
+    return _("The print system (CUPS) is not running on this computer. Nothing was printed.")
+
+
 def printer_paused(printer: str) -> bool:
     try:
         done = _run(["lpstat", "-p", printer], None, QUERY_TIMEOUT_S)
@@ -137,6 +149,9 @@ def spool(job: PrintJob, pdf: bytes) -> SpoolReceipt:
     answer = done.stdout.decode("utf-8", "replace")
     problem = done.stderr.decode("utf-8", "replace")
     if done.returncode != 0:
+        if not scheduler_running():
+            # lp then says the printer "does not exist"; the truth is that CUPS is down.
+            raise SpoolError(_not_running())
         raise SpoolError(describe_lp_failure(job.printer, problem))
     match = re.search(r"request id is (\S+)", answer)
     return SpoolReceipt(
@@ -160,7 +175,7 @@ def describe_lp_failure(printer: str, stderr: str) -> str:
             "The printer “{printer}” is not accepting jobs at the moment. Choose another printer."
         ).format(printer=printer)
     if "unable to connect" in said or "scheduler is not running" in said or "connection refused" in said:
-        return _("The print system (CUPS) is not running on this computer. Nothing was printed.")
+        return _not_running()
     # The spooler's own words (the C locale, no patient data: the title and data are ours).
-    detail = " ".join(stderr.replace("lp:", "").split())[:200]
+    detail = " ".join(stderr.replace("lp:", "").replace("Error -", "").split())[:200]
     return _("The print system refused the job: {reason}").format(reason=detail or _("no reason given"))
