@@ -12,6 +12,7 @@ from gui_helpers import (  # noqa: F401
     wait_for_preview,
 )
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QSizeF
+from PySide6.QtGui import QPageRanges
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
@@ -165,7 +166,7 @@ def test_the_cups_job_carries_the_dialog_choices_and_no_patient_data(make_window
     for private in ("Zo", "Testpatient", "TEST-0001", "Núñez"):
         assert private not in job.title
     pages = pdf_pages(pdf)
-    assert outcome.message == f"{pages} pages sent to ward-4-printer. (2 copies)"
+    assert outcome.message == f"{pages} pages sent to ward-4-printer (2 copies)."
     assert window.statusBar().currentMessage() == outcome.message
 
 
@@ -182,11 +183,11 @@ class _DialogChoices:
     def printRange(self):  # noqa: N802 - Qt's name
         return QPrinter.PrintRange.PageRange if self._first else QPrinter.PrintRange.AllPages
 
-    def fromPage(self):  # noqa: N802
-        return self._first
-
-    def toPage(self):  # noqa: N802
-        return self._last
+    def pageRanges(self):  # noqa: N802
+        ranges = QPageRanges()
+        if self._first:
+            ranges.addRange(self._first, self._last)
+        return ranges
 
     def printerName(self):  # noqa: N802
         return "ward-4-printer"
@@ -201,10 +202,10 @@ class _DialogChoices:
 def test_the_dialog_choices_map_onto_the_job():
     a4 = QSizeF(595.28, 841.89)
     job = printing.job_from_dialog(_DialogChoices(QPrinter.DuplexMode.DuplexAuto, 2, 3), a4, 3)
-    assert (job.media, job.sides, job.first_page, job.last_page) == ("A4", Sides.TWO_SIDED_LONG_EDGE, 2, 3)
+    assert (job.media, job.sides, job.page_ranges) == ("A4", Sides.TWO_SIDED_LONG_EDGE, ((2, 3),))
     assert (job.copies, job.collate, job.pages_printed()) == (3, False, 2)
     job = printing.job_from_dialog(_DialogChoices(QPrinter.DuplexMode.DuplexNone), QSizeF(612, 792), 3)
-    assert (job.media, job.sides, job.first_page, job.pages_printed()) == ("Letter", Sides.ONE_SIDED, None, 3)
+    assert (job.media, job.sides, job.page_ranges, job.pages_printed()) == ("Letter", Sides.ONE_SIDED, (), 3)
     short = printing.job_from_dialog(_DialogChoices(QPrinter.DuplexMode.DuplexShortSide), QSizeF(500, 700), 1)
     assert (short.media, short.sides) == (None, Sides.TWO_SIDED_SHORT_EDGE)
 

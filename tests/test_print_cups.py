@@ -140,3 +140,12 @@ def test_a_paused_printer_keeps_the_job_and_says_it_waits(queue):
 def test_the_queue_lists_the_papers_it_offers(queue):
     offered = cups_spool.supported_media(queue.name)
     assert offered is not None and {"letter", "a4"} <= offered
+
+
+def test_a_page_range_prints_only_those_pages(queue):
+    saved = _handout("letter")
+    job = PrintJob(printer=queue.name, title=job_title(), media="Letter", pages=3, page_ranges=((2, 3),))
+    receipt = cups_spool.spool(job, saved)
+    assert receipt.pages == 2
+    printed = queue.printed_file(receipt.job_id).read_bytes()
+    assert [_letters(t) for t in pages_text(printed)] == [_letters(t) for t in pages_text(saved)[1:]]

@@ -35,16 +35,15 @@ def test_the_lp_command_asks_for_the_dialog_choices_and_reads_the_pdf_from_stdin
         pages=3,
         copies=2,
         sides=Sides.TWO_SIDED_LONG_EDGE,
-        first_page=2,
-        last_page=3,
+        page_ranges=((1, 1), (3, 4)),
         collate=True,
     )
     args = cups_spool.lp_arguments(job)
     assert args[:7] == ["lp", "-d", "ward-4-printer", "-n", "2", "-t", job.title]
     options = [args[i + 1] for i, a in enumerate(args) if a == "-o"]
-    assert options == ["media=A4", "sides=two-sided-long-edge", "page-ranges=2-3", "collate=true"]
+    assert options == ["media=A4", "sides=two-sided-long-edge", "page-ranges=1,3-4", "collate=true"]
     assert args[-1] == "-"  # no temporary copy of the handout on disk
-    assert job.pages_printed() == 2
+    assert job.chosen_pages() == [1, 3]  # the handout has 3 pages: "4" is not one of them
 
 
 def test_a_printer_without_the_handout_paper_is_refused_by_name(monkeypatch):

@@ -58,9 +58,8 @@ def lp_arguments(job: PrintJob) -> list[str]:
         args += ["-o", f"media={job.media}"]
     if job.sides is not None:
         args += ["-o", f"sides={job.sides.value}"]
-    if job.first_page is not None:
-        last = job.last_page or job.pages
-        args += ["-o", f"page-ranges={job.first_page}-{last}"]
+    if job.page_ranges:
+        args += ["-o", f"page-ranges={job.page_ranges_text()}"]
     if job.copies > 1:
         args += ["-o", f"collate={'true' if job.collate else 'false'}"]
     args.append("-")
@@ -135,6 +134,8 @@ def spool(job: PrintJob, pdf: bytes) -> SpoolReceipt:
     """Hand `pdf` to the CUPS queue `job.printer`; returns when CUPS has accepted the job."""
     if not pdf:
         raise SpoolError(_("There is nothing to print yet."))
+    if not job.pages_printed():
+        raise SpoolError(_("The chosen pages are not in the handout."))
     check_media(job)
     try:
         done = _run(lp_arguments(job), pdf, LP_TIMEOUT_S)

@@ -35,17 +35,23 @@ class PrintJob:
     pages: int  # pages in the handout
     copies: int = 1
     sides: Sides | None = None  # None: the printer's own default
-    first_page: int | None = None  # a page range chosen in the dialog (1-based, inclusive)
-    last_page: int | None = None
+    # The pages chosen in the dialog as (first, last) pairs, 1-based and inclusive; () for all.
+    page_ranges: tuple[tuple[int, int], ...] = ()
     collate: bool = True
 
+    def chosen_pages(self) -> list[int]:
+        """The handout's pages (1-based) one copy prints, in order, each once."""
+        if not self.page_ranges:
+            return list(range(1, self.pages + 1))
+        wanted = {n for first, last in self.page_ranges for n in range(first, last + 1)}
+        return [n for n in range(1, self.pages + 1) if n in wanted]
+
     def pages_printed(self) -> int:
-        """Pages of the handout in one copy (a chosen range counts only its pages)."""
-        if self.first_page is None:
-            return self.pages
-        first = max(1, self.first_page)
-        last = min(self.pages, self.last_page or self.pages)
-        return max(0, last - first + 1)
+        return len(self.chosen_pages())
+
+    def page_ranges_text(self) -> str:
+        """The ranges as CUPS's page-ranges option writes them: "1,3-4"."""
+        return ",".join(f"{a}" if a == b else f"{a}-{b}" for a, b in self.page_ranges)
 
 
 def media_for_page(width_pt: float, height_pt: float) -> str | None:

@@ -76,9 +76,6 @@ def job_from_dialog(printer: QPrinter, page_size_pt: QSizeF, pages: int) -> Prin
         QPrinter.DuplexMode.DuplexLongSide: Sides.TWO_SIDED_LONG_EDGE,
         QPrinter.DuplexMode.DuplexShortSide: Sides.TWO_SIDED_SHORT_EDGE,
     }.get(duplex)
-    first = last = None
-    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-        first, last = printer.fromPage(), printer.toPage() or pages
     return PrintJob(
         printer=printer.printerName(),
         title=job_title(),
@@ -86,19 +83,28 @@ def job_from_dialog(printer: QPrinter, page_size_pt: QSizeF, pages: int) -> Prin
         pages=pages,
         copies=max(1, printer.copyCount()),
         sides=sides,
-        first_page=first,
-        last_page=last,
+        page_ranges=chosen_ranges(printer),
         collate=printer.collateCopies(),
     )
 
 
+def chosen_ranges(printer: QPrinter) -> tuple[tuple[int, int], ...]:
+    """The pages chosen in the dialog ("Pages from 2 to 3", or "1,3-4"), () for all pages."""
+    if printer.printRange() != QPrinter.PrintRange.PageRange:
+        return ()
+    return tuple((r.from_, r.to) for r in printer.pageRanges().toRangeList())
+
+
 def sent_message(pages: int, destination: str, copies: int = 1) -> str:
-    text = ngettext("{n} page sent to {printer}.", "{n} pages sent to {printer}.", pages).format(
+    if copies > 1:
+        return ngettext(
+            "{n} page sent to {printer} ({copies}).", "{n} pages sent to {printer} ({copies}).", pages
+        ).format(
+            n=pages, printer=destination, copies=ngettext("{n} copy", "{n} copies", copies).format(n=copies)
+        )
+    return ngettext("{n} page sent to {printer}.", "{n} pages sent to {printer}.", pages).format(
         n=pages, printer=destination
     )
-    if copies > 1:
-        text += " " + ngettext("({n} copy)", "({n} copies)", copies).format(n=copies)
-    return text
 
 
 def cups_task(job: PrintJob, pdf: bytes) -> Callable[[], PrintOutcome]:
@@ -163,9 +169,8 @@ def print_document(document: QPdfDocument, printer: QPrinter) -> tuple[int, bool
     count = document.pageCount()
     if count == 0:
         raise PrintError(_("There is nothing to print yet."))
-    pages = list(range(count))
-    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
-        pages = [p for p in pages if printer.fromPage() - 1 <= p <= (printer.toPage() or count) - 1]
+    ranges = chosen_ranges(printer)
+    pages = [p for p in range(count) if not ranges or any(a <= p + 1 <= b for a, b in ranges)]
     if not pages:
         raise PrintError(_("The chosen pages are not in the handout."))
     # The handout has its own margins: paint on the whole sheet, at true size.
