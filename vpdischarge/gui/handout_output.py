@@ -65,6 +65,8 @@ class HandoutOutput:
         self.runner = PrintRunner(parent)
         self.runner.finished.connect(self._print_finished)
         self._message = ""
+        if isinstance(parent, QMainWindow):
+            parent.statusBar()  # there from the start, so the first message does not move the window's layout
         # A message about the last handout is stale once the form changes.
         self.preview.state_changed.connect(self._clear_message)
 
