@@ -292,3 +292,17 @@ def test_a_draft_translation_is_a_warning_to_confirm(make_window, qtbot):
     assert not window.actions.print.isEnabled()
     window.banner.confirm.setChecked(True)
     assert window.actions.print.isEnabled()
+
+
+def test_the_message_about_the_last_handout_goes_when_the_form_changes(
+    make_window, qtbot, monkeypatch, tmp_path
+):
+    window = make_window()
+    _ready(window, qtbot)
+    target = tmp_path / "handout.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    window.actions.save_pdf.trigger()
+    assert window.statusBar().currentMessage().startswith("Handout saved as handout.pdf")
+    window.form.handout.interpreter.setText("ID 9999")
+    wait_for_preview(qtbot, window)
+    assert window.statusBar().currentMessage() == ""
