@@ -28,10 +28,11 @@ from vpdischarge import cups_spool
 from vpdischarge.i18n import _, ngettext
 from vpdischarge.print_job import PrintJob, Sides, job_title, media_for_page
 
-# Rows per band. Qt holds Python's GIL while it paints one band (about 30 ms for 128 rows at
+# Rows per band. Qt holds Python's GIL while it paints one band (about 8 ms for 32 rows at
 # 600 dpi, mostly compressing the image), and the UI thread waits for the GIL meanwhile; 1024-row
-# bands held it for 370 ms. Thin bands keep the window responsive at no cost in total time.
-BAND_PIXELS = 128
+# bands held it for 370 ms, 128-row bands for up to 125 ms on a busy machine. Thin bands keep the
+# window responsive; the print takes a little longer, in the background.
+BAND_PIXELS = 32
 # Above this, more dots cost memory and time and print no sharper text.
 MAX_DPI = 600
 
