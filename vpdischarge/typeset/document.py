@@ -100,7 +100,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
         creator=f"vpdischarge {__version__}",
         lang=(root.get("lang") or "").replace("_", "-"),
         initialFontName=resolver.base_face,  # otherwise ReportLab refers to an unembedded Helvetica
-        pageTemplates=[PageTemplate(id="page", frames=[frame])],
+        pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=furniture.draw_watermark)],
     )
     builder = BlockBuilder(style_set, resolver, width, options.large_print, rtl, options.cjk_line_breaks)
     flowables = builder.blocks(root)

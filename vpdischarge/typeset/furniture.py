@@ -40,6 +40,8 @@ SAMPLE_EDGE = 10  # points from the paper's top edge: inside what printers can p
 SAMPLE_GAP = 3  # between the band and the header
 WATERMARK_FONT = "NotoSans-Bold.ttf"  # SAMPLE_WORD is Latin whatever the handout's language
 WATERMARK_SIZE = 110
+# As light as the old 12% grey overlay: black text on it keeps its contrast.
+WATERMARK_GRAY = 0.94
 
 
 @dataclass
@@ -170,8 +172,31 @@ class Furniture:
             self._band = Row([Cell(word, word_x, word_height), Cell(note, note_x, note_height)])
         return self._band
 
+    def draw_watermark(self, canvas: Canvas, _doc=None) -> None:
+        """A light diagonal SAMPLE across a sample page, drawn when the page begins (ReportLab's
+        onPage), so the handout's text is painted over it. It is an opaque light grey, not a
+        transparent overlay: print filters (CUPS' pdftops, Ghostscript) turn pages with
+        transparency into images, and the printed handout would lose its vector text."""
+        if self.sample_note is None:
+            return
+        page_width, page_height = canvas._pagesize
+        # Letter outlines, not text: the watermark is seen on paper but never read into the
+        # handout's text (copying, search, screen readers).
+        ops, advance, units = _watermark_outline()
+        canvas.saveState()
+        canvas.translate(page_width / 2, page_height / 2)
+        canvas.rotate(50)
+        canvas.scale(WATERMARK_SIZE / units, WATERMARK_SIZE / units)
+        canvas.translate(-advance / 2, -0.36 * units)  # centred on the page (about half the cap height)
+        canvas.setFillGray(WATERMARK_GRAY)
+        path = canvas.beginPath()
+        for op, points in ops:
+            getattr(path, op)(*points)
+        canvas.drawPath(path, stroke=0, fill=1)
+        canvas.restoreState()
+
     def _draw_sample(self, canvas: Canvas, x0: float) -> None:
-        """The band in the top margin and a faint diagonal SAMPLE across the page."""
+        """The SAMPLE band in the top margin."""
         page_width, page_height = canvas._pagesize
         top = page_height - SAMPLE_EDGE
         height = self.styles.scale.margin - SAMPLE_EDGE - SAMPLE_GAP  # down to just above the header
@@ -183,19 +208,6 @@ class Furniture:
         canvas.rect(x0, top - height, self.width, height)
         for cell in band.cells:  # each cell centred in the band's height
             cell.paragraph.drawOn(canvas, x0 + SAMPLE_PADDING + cell.x, top - (height + cell.height) / 2)
-        # Letter outlines, not text: the watermark is seen on paper but never read into the
-        # handout's text (copying, search, screen readers).
-        ops, advance, units = _watermark_outline()
-        canvas.translate(page_width / 2, page_height / 2)
-        canvas.rotate(50)
-        canvas.scale(WATERMARK_SIZE / units, WATERMARK_SIZE / units)
-        canvas.translate(-advance / 2, -0.36 * units)  # centred on the page (about half the cap height)
-        canvas.setFillGray(0.5)
-        canvas.setFillAlpha(0.12)  # text under it stays black on very light grey
-        path = canvas.beginPath()
-        for op, points in ops:
-            getattr(path, op)(*points)
-        canvas.drawPath(path, stroke=0, fill=1)
         canvas.restoreState()
 
     def draw(self, canvas: Canvas, page: int, pages: int, x0: float) -> None:
