@@ -1,0 +1,206 @@
+"""Reading a FHIR R4 Bundle from a file and validating the parts the import uses.
+
+Validating every resource of a real record with the R4B models takes seconds (a Synthea patient
+of 1 MB: about a second), nearly all of it in Observations and claims the handout never reads.
+So the Bundle itself and its entries are validated with the Bundle model *without* their
+resources, and only the resources the import reads (`USED`) are validated in full; any other
+entry need only be a JSON object naming its resourceType.
+
+Every problem names the resource and the path inside it, FHIRPath style, counting from 0:
+``bundle.entry[3].resource(MedicationRequest).dosageInstruction[0].timing``. Messages never
+quote a value from the file (it may be a patient's name); they say what kind of value was wanted.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fhir.resources.R4B import get_fhir_model_class
+from fhir.resources.R4B.bundle import Bundle
+from pydantic import ValidationError
+
+from vpdischarge.domain.issues import InputError, Issue
+from vpdischarge.domain.safe_read import read_limited
+from vpdischarge.i18n import _
+
+# A whole patient's record from Synthea is about 1 MB; an EHR's export for one discharge is
+# smaller. 20 MB leaves room for a long history and still bounds memory.
+MAX_BUNDLE_BYTES = 20_000_000
+BUNDLE_TYPES = ("collection", "transaction", "searchset", "document")
+USED = (
+    "Patient",
+    "Procedure",
+    "MedicationRequest",
+    "MedicationStatement",
+    "Medication",
+    "Appointment",
+    "Location",
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    index: int
+    full_url: str
+    resource_type: str
+    resource: Any  # the validated fhir.resources model (USED types), else the JSON object
+
+    @property
+    def path(self) -> str:
+        return f"bundle.entry[{self.index}].resource({self.resource_type})"
+
+
+@dataclass(frozen=True)
+class ReadBundle:
+    type: str
+    entries: list[Entry]
+
+    def of_type(self, resource_type: str) -> list[Entry]:
+        return [e for e in self.entries if e.resource_type == resource_type]
+
+    def resolve(self, reference: str | None) -> Entry | None:
+        """The entry a reference points at: by fullUrl (``urn:uuid:…``) or as ``Type/id``."""
+        if not reference:
+            return None
+        for entry in self.entries:
+            if entry.full_url and (entry.full_url == reference or entry.full_url.endswith("/" + reference)):
+                return entry
+            rid = getattr(entry.resource, "id", None)
+            if rid and reference == f"{entry.resource_type}/{rid}":
+                return entry
+        return None
+
+
+def _reason(error: dict[str, Any]) -> str:
+    """What was wrong, in our words: pydantic's own messages may repeat the value."""
+    kind = error.get("type", "")
+    if kind == "missing":
+        return _("is required here")
+    if kind == "extra_forbidden":
+        return _("is not an element of this resource in FHIR R4")
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return _("must be a whole number")
+    if kind in ("float_parsing", "float_type", "decimal_parsing", "decimal_type"):
+        return _("must be a number")
+    if kind in ("string_type", "str_type"):
+        return _("must be text")
+    if kind in ("bool_parsing", "bool_type"):
+        return _("must be true or false")
+    if kind in ("list_type", "tuple_type"):
+        return _("must be a list")
+    if kind in ("literal_error", "enum"):
+        return _("is not one of the codes allowed here")
+    if kind in ("model_type", "model_attributes_type", "dict_type", "model_validation_format"):
+        return _("must be an object of the FHIR type expected here")
+    if kind.startswith(("date", "datetime", "time")):
+        return _("is not a valid FHIR date or time")
+    return _("is not valid here (FHIR R4: {kind})").format(kind=kind)
+
+
+def _fhir_path(base: str, loc: tuple[Any, ...]) -> str:
+    path = base
+    for part in loc:
+        if part == "root" or (isinstance(part, str) and part.startswith("function-")):
+            continue
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _validation_issues(base: str, exc: ValidationError) -> list[Issue]:
+    seen: dict[str, Issue] = {}
+    for error in exc.errors(include_input=False, include_url=False):
+        path = _fhir_path(base, tuple(error.get("loc", ())))
+        seen.setdefault(path, Issue(path, _reason(error)))
+    return list(seen.values())
+
+
+def _refuse(field: str, message: str) -> InputError:
+    return InputError([Issue(field, message)])
+
+
+def _not_json(name: str) -> None:
+    raise ValueError(name)
+
+
+def parse_bundle(raw: bytes) -> ReadBundle:
+    """Validate a Bundle given as bytes. Raises InputError listing the problems, each named."""
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_not_json)
+    except UnicodeDecodeError:
+        raise _refuse("bundle", _("the file is not UTF-8 text")) from None
+    except json.JSONDecodeError as exc:
+        raise _refuse(
+            "bundle",
+            _("the file is not valid JSON (line {line}, column {column}: {reason})").format(
+                line=exc.lineno, column=exc.colno, reason=exc.msg
+            ),
+        ) from None
+    except ValueError:
+        raise _refuse(
+            "bundle", _("the file is not valid JSON (NaN and Infinity are not JSON numbers)")
+        ) from None
+    except RecursionError:
+        raise _refuse("bundle", _("the file is nested too deeply to be a FHIR Bundle")) from None
+
+    if not isinstance(data, dict):
+        raise _refuse("bundle", _("the file must hold a JSON object, a FHIR Bundle"))
+    kind = data.get("resourceType")
+    if kind != "Bundle":
+        if isinstance(kind, str) and kind.isascii() and kind.isalpha() and len(kind) < 40:
+            raise _refuse("bundle.resourceType", _("is {kind}; import takes a Bundle").format(kind=kind))
+        raise _refuse("bundle.resourceType", _("must be Bundle"))
+    entries = data.get("entry", [])
+    if not isinstance(entries, list):
+        raise _refuse("bundle.entry", _("must be a list"))
+
+    issues: list[Issue] = []
+    shell = {k: v for k, v in data.items() if k != "entry"}
+    shell["entry"] = [
+        {k: v for k, v in e.items() if k != "resource"} if isinstance(e, dict) else e for e in entries
+    ]
+    try:
+        Bundle.model_validate(shell)
+    except ValidationError as exc:
+        issues += _validation_issues("bundle", exc)
+    if data.get("type") not in BUNDLE_TYPES and not issues:
+        issues.append(
+            Issue("bundle.type", _("import takes a {kinds} bundle").format(kinds=", ".join(BUNDLE_TYPES)))
+        )
+
+    read: list[Entry] = []
+    for n, entry in enumerate(entries):
+        where = f"bundle.entry[{n}]"
+        if not isinstance(entry, dict):
+            continue  # reported by the Bundle model above
+        resource = entry.get("resource")
+        if resource is None:
+            issues.append(Issue(f"{where}.resource", _("is missing: every entry must hold a resource")))
+            continue
+        if not isinstance(resource, dict):
+            issues.append(Issue(f"{where}.resource", _("must be a JSON object")))
+            continue
+        rtype = resource.get("resourceType")
+        if not isinstance(rtype, str) or not rtype.isascii() or not rtype.isalpha() or len(rtype) > 64:
+            issues.append(Issue(f"{where}.resource.resourceType", _("must name the resource type")))
+            continue
+        base = f"{where}.resource({rtype})"
+        model: Any = resource
+        if rtype in USED:
+            try:
+                model = get_fhir_model_class(rtype).model_validate(resource)
+            except ValidationError as exc:
+                issues += _validation_issues(base, exc)
+                continue
+        full_url = entry.get("fullUrl") if isinstance(entry.get("fullUrl"), str) else ""
+        read.append(Entry(n, full_url, rtype, model))
+    if issues:
+        raise InputError(issues)
+    return ReadBundle(str(data.get("type")), read)
+
+
+def read_bundle(path: Path) -> ReadBundle:
+    """Read and validate the Bundle in `path` (a regular file of at most 20 MB)."""
+    return parse_bundle(read_limited(path, MAX_BUNDLE_BYTES, "bundle"))
