@@ -97,6 +97,12 @@ def _reason(error: dict[str, Any]) -> str:
         return _("must be an object of the FHIR type expected here")
     if kind.startswith(("date", "datetime", "time")):
         return _("is not a valid FHIR date or time")
+    # The library's own words (English) when they do not repeat the value: they say what the
+    # value should look like ("Date value string does not match spec regex").
+    message = str(error.get("msg", "")).removeprefix("Value error, ")
+    shown = str(error.get("input", ""))
+    if message and len(message) <= 200 and (not shown or shown not in message):
+        return _("is not valid here: {reason}").format(reason=message)
     return _("is not valid here (FHIR R4: {kind})").format(kind=kind)
 
 
@@ -111,7 +117,7 @@ def _fhir_path(base: str, loc: tuple[Any, ...]) -> str:
 
 def _validation_issues(base: str, exc: ValidationError) -> list[Issue]:
     seen: dict[str, Issue] = {}
-    for error in exc.errors(include_input=False, include_url=False):
+    for error in exc.errors(include_url=False):
         path = _fhir_path(base, tuple(error.get("loc", ())))
         seen.setdefault(path, Issue(path, _reason(error)))
     return list(seen.values())

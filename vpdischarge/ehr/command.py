@@ -26,19 +26,12 @@ def add_parser(commands) -> None:
     parser.add_argument("--site", type=Path, help="site settings file (TOML), for [ehr] record_system")
 
 
-def report_lines(result) -> list[str]:
-    """The report of an import, one line each, for the CLI (the window shows the same)."""
-    lines = [_("from the record: {fields}").format(fields=", ".join(result.imported) or _("nothing"))]
-    lines += [_("not mapped: {issue}").format(issue=issue) for issue in result.not_mapped]
-    lines += [_("check: {issue}").format(issue=issue) for issue in result.to_check]
-    return lines
-
-
 def run(args: argparse.Namespace) -> int:
     from vpdischarge.atomic import write_atomically
     from vpdischarge.domain.case_file import case_to_json
     from vpdischarge.domain.site import load_site
     from vpdischarge.ehr.importer import import_bundle
+    from vpdischarge.ehr.report import report_lines
     from vpdischarge.pipeline import check
 
     site = load_site(args.site)

@@ -158,17 +158,18 @@ def case_from_bundle(bundle: ReadBundle, site: SiteSettings, today: date | None 
                 )
         else:
             missing(f"{where}.when", _("the record gives no timing a standard phrase says; enter it"))
-        if row.blood_thinner:
-            to_check.append(
-                Issue(
-                    "blood_thinner_restart",
-                    _("{medicine} is a blood thinner: ask when it may be restarted and enter the day").format(
-                        medicine=where
-                    ),
-                    "warning",
-                )
-            )
     data["medications"] = medications
+    thinners = [f"medications[{n}]" for n, row in enumerate(rows, start=1) if row.blood_thinner]
+    if thinners:
+        to_check.append(
+            Issue(
+                "blood_thinner_restart",
+                _("{rows}: a blood thinner; ask when it may be restarted and enter the day").format(
+                    rows=", ".join(thinners)
+                ),
+                "warning",
+            )
+        )
 
     visit = visit_part(bundle, proc.date or today)
     if visit.when:

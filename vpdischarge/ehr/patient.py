@@ -19,12 +19,18 @@ class PatientPart:
     language: str = ""
 
 
+# Names that do not identify the patient on a handout: kept only when there is no other.
+_NOT_IDENTIFYING = ("nickname", "anonymous", "old", "maiden", "temp")
+
+
 def _chosen_name(names: list) -> object | None:
-    """HumanName use=official, else the first one that is not old (R4: 'old' is no longer used)."""
-    for name in names:
-        if name.use == "official":
-            return name
-    current = [n for n in names if n.use != "old"]
+    """HumanName use=official, else usual, else the first that is not a nickname, a former or
+    an anonymous name, else the first."""
+    for wanted in ("official", "usual"):
+        for name in names:
+            if name.use == wanted:
+                return name
+    current = [n for n in names if n.use not in _NOT_IDENTIFYING]
     return (current or names or [None])[0]
 
 

@@ -44,7 +44,8 @@ _UNITS = {
 _PACK = re.compile(r"^(?:\{[^}]*\}\s+)?(?:\d+(?:\.\d+)?\s+(?:HR|ML|ACTUAT|DAY|G|MG)\s+)+")
 _BRAND = re.compile(r"\s*\[[^\]]*\]")
 _PART = re.compile(
-    r"^(?P<name>[A-Za-z][A-Za-z ,'\-]*?)\s+(?P<amount>\d+(?:\.\d+)?)\s+(?P<unit>[A-Z%]+(?:/[A-Z]+)?)(?:\s+(?P<rest>.*))?$"
+    r"^(?P<name>[A-Za-z][A-Za-z ,'\-]*?)\s+(?P<amount>\d+(?:\.\d+)?)\s+"
+    r"(?P<unit>[A-Z%]+(?:/[A-Z]+)?)(?:\s+(?P<rest>.*))?$"
 )
 
 
