@@ -41,6 +41,54 @@ USED = (
 )
 
 
+# Required bindings the models leave unchecked (they type these as any code), for the elements
+# the import decides by: an active medicine or a booked visit must say so in R4's own words.
+REQUIRED_CODES = {
+    ("Procedure", "status"): (
+        "preparation",
+        "in-progress",
+        "not-done",
+        "on-hold",
+        "stopped",
+        "completed",
+        "entered-in-error",
+        "unknown",
+    ),
+    ("MedicationRequest", "status"): (
+        "active",
+        "on-hold",
+        "cancelled",
+        "completed",
+        "entered-in-error",
+        "stopped",
+        "draft",
+        "unknown",
+    ),
+    ("MedicationStatement", "status"): (
+        "active",
+        "completed",
+        "entered-in-error",
+        "intended",
+        "stopped",
+        "on-hold",
+        "unknown",
+        "not-taken",
+    ),
+    ("Appointment", "status"): (
+        "proposed",
+        "pending",
+        "booked",
+        "arrived",
+        "fulfilled",
+        "cancelled",
+        "noshow",
+        "entered-in-error",
+        "checked-in",
+        "waitlist",
+    ),
+}
+
+
 @dataclass(frozen=True)
 class Entry:
     index: int
@@ -193,12 +241,25 @@ def parse_bundle(raw: bytes) -> ReadBundle:
             issues.append(Issue(f"{where}.resource.resourceType", _("must name the resource type")))
             continue
         base = f"{where}.resource({rtype})"
+        try:
+            model_class = get_fhir_model_class(rtype)
+        except (ValueError, KeyError, LookupError):
+            issues.append(Issue(f"{where}.resource.resourceType", _("is not a FHIR R4 resource type")))
+            continue
         model: Any = resource
         if rtype in USED:
             try:
-                model = get_fhir_model_class(rtype).model_validate(resource)
+                model = model_class.model_validate(resource)
             except ValidationError as exc:
                 issues += _validation_issues(base, exc)
+                continue
+            bad = [
+                element
+                for (kind, element), codes in REQUIRED_CODES.items()
+                if kind == rtype and getattr(model, element, None) not in (None, *codes)
+            ]
+            if bad:
+                issues += [Issue(f"{base}.{e}", _("is not one of the codes allowed here")) for e in bad]
                 continue
         full_url = entry.get("fullUrl") if isinstance(entry.get("fullUrl"), str) else ""
         read.append(Entry(n, full_url, rtype, model))
