@@ -116,7 +116,7 @@ def case_from_bundle(bundle: ReadBundle, site: SiteSettings, today: date | None 
             procedure["levels"] = proc.levels
             imported.append("procedure.levels")
     else:
-        missing("procedure", _("no vertebroplasty or kyphoplasty in the record (CPT 22510-22515)"))
+        missing("procedure.kind", _("no vertebroplasty or kyphoplasty in the record (CPT 22510-22515)"))
     data["procedure"] = procedure
 
     rows, active, unnamed = medicine_rows(bundle)
@@ -181,7 +181,7 @@ def case_from_bundle(bundle: ReadBundle, site: SiteSettings, today: date | None 
                 imported.append(f"follow_up.{key}")
         data["follow_up"] = follow_up
     else:
-        missing("follow_up", _("no booked appointment after the procedure in the record"))
+        missing("follow_up.when", _("no booked appointment after the procedure in the record"))
 
     case, issues = case_from_dict(data)
     # The data is built here, so this is not expected; if it happens, it must not pass unseen.
