@@ -73,7 +73,7 @@ def test_full_discharge_from_a_collection(clinic_time_zone):
     checks = {(i.field, i.message) for i in result.to_check}
     assert ("medications[4].when", "the record's own words, not a standard phrase") in checks
     thinner = [i for i in result.to_check if i.field == "blood_thinner_restart"]
-    assert len(thinner) == 1 and "medications[3]" in thinner[0].message
+    assert len(thinner) == 1 and "(medicine 3)" in thinner[0].message
     assert case.blood_thinner_restart is None  # asked, never invented
 
 
@@ -263,7 +263,7 @@ def test_cli_writes_the_case_and_lists_what_came_from_the_record(tmp_path):
     lines = result.stderr.splitlines()
     assert lines[0].startswith("from the record: patient.name, patient.record_number, patient.date_of_birth")
     assert "medications: 5 (name 5, dose 5, when 5)" in lines[0]
-    assert "check: blood_thinner_restart: medications[3]: a blood thinner" in result.stderr
+    assert "check: blood_thinner_restart: a blood thinner is on the list (medicine 3)" in result.stderr
     for value in ("Rosa", "Examplewoman", "MRN-4471", "Oxycodone", "Spine Clinic", "555 0142"):
         assert value not in result.stderr
     assert {p.name for p in tmp_path.iterdir()} == {"case.json"}  # written atomically, nothing left

@@ -27,7 +27,12 @@ from vpdischarge.ehr.rxnorm import split_display
         ("Warfarin Sodium 5 MG Oral Tablet", "Warfarin", "5 mg"),
         ("Sodium bicarbonate 650 MG Oral Tablet", "Sodium bicarbonate", "650 mg"),  # the salt is the drug
         ("Metoprolol succinate 25 MG Oral Tablet", "Metoprolol succinate", "25 mg"),  # not tartrate
-        ("Nitroglycerin 0.4 MG/ACTUAT Mucosal Spray", "Nitroglycerin", "0.4 mg/actuation"),
+        ("Nitroglycerin 0.4 MG/ACTUAT Mucosal Spray", "Nitroglycerin", "0.4 mg per spray"),
+        (
+            "60 ACTUAT Fluticasone propionate 0.25 MG/ACTUAT / salmeterol 0.05 MG/ACTUAT Dry Powder Inhaler",
+            "Fluticasone propionate / Salmeterol",
+            "0.25 mg per puff / 0.05 mg per puff",
+        ),
         ("Heparin 5000 UNT/ML Injectable Solution", "Heparin", "5000 units/mL"),
         ("Tylenol 500 MG Oral Tablet [Tylenol]", "Tylenol", "500 mg"),
     ],

@@ -39,8 +39,8 @@ def test_import_by_keyboard_fills_the_form_and_lists_what_came(make_window, no_d
     kind, title, text = no_dialogs.messages[-1]
     assert (kind, title) == ("information", "Imported from the EHR")
     assert "• Patient name" in text and "• Record number" in text and "5 medicines" in text
-    assert "Restart blood thinner on: medications[3]: a blood thinner" in text
-    assert "Medicine 4: When to take it: the record's own words" in text
+    assert "Restart blood thinner on: a blood thinner is on the list (medicine 3)" in text
+    assert "Medicine 4 — When to take it: the record's own words" in text
     assert "not saved yet" in text
     # The values are in the form, not in the message.
     assert "Examplewoman" not in text and "MRN-4471" not in text

@@ -159,14 +159,18 @@ def case_from_bundle(bundle: ReadBundle, site: SiteSettings, today: date | None 
         else:
             missing(f"{where}.when", _("the record gives no timing a standard phrase says; enter it"))
     data["medications"] = medications
-    thinners = [f"medications[{n}]" for n, row in enumerate(rows, start=1) if row.blood_thinner]
+    thinners = [str(n) for n, row in enumerate(rows, start=1) if row.blood_thinner]
     if thinners:
         to_check.append(
             Issue(
                 "blood_thinner_restart",
-                _("{rows}: a blood thinner; ask when it may be restarted and enter the day").format(
-                    rows=", ".join(thinners)
-                ),
+                ngettext(
+                    "a blood thinner is on the list (medicine {rows}): ask when it may be restarted, "
+                    "and enter the day",
+                    "blood thinners are on the list (medicines {rows}): ask when they may be restarted, "
+                    "and enter the day",
+                    len(thinners),
+                ).format(rows=", ".join(thinners)),
                 "warning",
             )
         )

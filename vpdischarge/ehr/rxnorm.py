@@ -83,9 +83,15 @@ def split_display(text: str) -> SplitName:
         names.append(_plain_name(found.group("name")))
         doses.append(f"{found.group('amount')} {unit}")
     name = " / ".join(names)
+    dose = " / ".join(doses)
+    if "/actuation" in dose:
+        # One actuation is one puff of an inhaler or one spray: said the way the patient counts.
+        form = (found.group("rest") or "").casefold()
+        per = " per puff" if "inhal" in form else " per spray" if "spray" in form else " per actuation"
+        dose = dose.replace("/actuation", per)
     if extended:
         name += " (extended release)"
-    return SplitName(name, " / ".join(doses), True)
+    return SplitName(name, dose, True)
 
 
 def concept_text(concept) -> str:

@@ -7,12 +7,44 @@ over, and what to check (a blood thinner's restart date), so nothing imported pr
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from vpdischarge.domain.issues import InputError
+from vpdischarge.domain.issues import InputError, Issue
 from vpdischarge.ehr.importer import ImportResult, import_bundle
 from vpdischarge.gui import dialogs
 from vpdischarge.i18n import _, number
+
+_ROW = re.compile(r"^medications\[(\d+)\]\.(\w+)$")
+
+
+def _lines(issues: list[Issue], describe) -> list[str]:
+    """One line per problem, by the form's labels; the same problem in several medicine rows
+    is said once ("Medicines 1, 2, 3 — When to take it: …")."""
+    lines: list[str] = []
+    rows: dict[tuple[str, str], list[str]] = {}
+    for issue in issues:
+        found = _ROW.match(issue.field)
+        if found is None:
+            lines.append(f"• {describe(issue.field)}: {issue.message}")
+            continue
+        key = (found.group(2), issue.message)
+        if key not in rows:
+            rows[key] = []
+            lines.append(key)  # placeholder, filled in below once every row is known
+        rows[key].append(found.group(1))
+    for n, line in enumerate(lines):
+        if isinstance(line, tuple):
+            element, message = line
+            numbers = rows[line]
+            label = describe(f"medications[{numbers[0]}].{element}").split(": ", 1)[-1]
+            which = (
+                _("Medicine {row}").format(row=numbers[0])
+                if len(numbers) == 1
+                else _("Medicines {rows}").format(rows=", ".join(numbers))
+            )
+            lines[n] = f"• {which} — {label}: {message}"
+    return lines
 
 
 def report_text(result: ImportResult, describe) -> str:
@@ -28,10 +60,10 @@ def report_text(result: ImportResult, describe) -> str:
     parts += [f"• {label}" for label in taken] or ["• " + _("nothing")]
     if result.not_mapped:
         parts += ["", _("Not in the record, or not taken over — enter these:")]
-        parts += [f"• {describe(i.field)}: {i.message}" for i in result.not_mapped]
+        parts += _lines(result.not_mapped, describe)
     if result.to_check:
         parts += ["", _("To check or decide:")]
-        parts += [f"• {describe(i.field)}: {i.message}" for i in result.to_check]
+        parts += _lines(result.to_check, describe)
     parts += ["", _("The imported case is not saved yet.")]
     return "\n".join(parts)
 
