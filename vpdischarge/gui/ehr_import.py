@@ -13,7 +13,7 @@ from pathlib import Path
 from vpdischarge.domain.issues import InputError, Issue
 from vpdischarge.ehr.importer import ImportResult, import_bundle
 from vpdischarge.gui import dialogs
-from vpdischarge.i18n import _, number
+from vpdischarge.i18n import _, ngettext, number
 
 _ROW = re.compile(r"^medications\[(\d+)\]\.(\w+)$")
 
@@ -52,9 +52,11 @@ def report_text(result: ImportResult, describe) -> str:
     taken = [describe(f) for f in result.imported if not f.startswith("medications[")]
     if rows:
         taken.append(
-            _("{count} medicines (name, dose and when to take them, as the record gives them)").format(
-                count=number(rows)
-            )
+            ngettext(
+                "{count} medicine (name, dose and when to take it, as the record gives them)",
+                "{count} medicines (name, dose and when to take them, as the record gives them)",
+                rows,
+            ).format(count=number(rows))
         )
     parts = [_("From the record — check each against it before printing:")]
     parts += [f"• {label}" for label in taken] or ["• " + _("nothing")]
