@@ -15,6 +15,7 @@ quote a value from the file (it may be a patient's name); they say what kind of 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -163,12 +164,20 @@ def _reason(error: dict[str, Any]) -> str:
     return _("is not valid here (FHIR R4: {kind})").format(kind=kind)
 
 
+# An element name as it may appear in a message (as case_schema does for case files): a key that
+# does not even look like one could be anything, a patient's name included, and is not repeated.
+_ELEMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,39}", re.ASCII)
+
+
 def _fhir_path(base: str, loc: tuple[Any, ...]) -> str:
     path = base
     for part in loc:
         if part == "root" or (isinstance(part, str) and part.startswith("function-")):
             continue
-        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if _ELEMENT.fullmatch(str(part)) else ".?"
     return path
 
 
@@ -212,7 +221,7 @@ def parse_bundle(raw: bytes) -> ReadBundle:
         raise _refuse("bundle", _("the file must hold a JSON object, a FHIR Bundle"))
     kind = data.get("resourceType")
     if kind != "Bundle":
-        if isinstance(kind, str) and kind.isascii() and kind.isalpha() and len(kind) < 40:
+        if isinstance(kind, str) and kind.isascii() and kind.isalpha() and _known_type(kind):
             raise _refuse("bundle.resourceType", _("is {kind}; import takes a Bundle").format(kind=kind))
         raise _refuse("bundle.resourceType", _("must be Bundle"))
     entries = data.get("entry", [])
