@@ -28,11 +28,15 @@ def add_parser(commands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from vpdischarge.atomic import write_atomically
+
+    # The case checks themselves, not pipeline.check: that one also loads the typesetter (a
+    # second of imports) for font coverage, which is the render's business.
+    from vpdischarge.content.catalogs import available_languages
     from vpdischarge.domain.case_file import case_to_json
     from vpdischarge.domain.site import load_site
+    from vpdischarge.domain.validation import validate
     from vpdischarge.ehr.importer import import_bundle
     from vpdischarge.ehr.report import report_lines
-    from vpdischarge.pipeline import check
 
     site = load_site(args.site)
     if args.output.is_dir():
@@ -42,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     write_atomically(args.output, case_to_json(result.case).encode("utf-8"))
     for line in report_lines(result):
         print(line, file=sys.stderr)
-    for issue in check(result.case, site):
+    for issue in validate(result.case, site, available_languages()):
         if issue.severity == "error":
             print(_("to complete before printing: {issue}").format(issue=issue), file=sys.stderr)
     print(
