@@ -43,6 +43,7 @@ REQUIRED = {
     "medicine times": "medicine-times",
     "call the emergency number": "call-emergency",
     "call the care team": "call-care-team",
+    "procedure day": "hospital",
     "bandage off": "bandage-off",
     "first shower": "shower",
     "bath and pool allowed": "bath",
@@ -52,6 +53,9 @@ REQUIRED = {
     "exercises from": "exercise",
     "follow-up visit": "follow-up",
     "blood-thinner restart": "blood-thinner",
+    # Issue 11's safety content: no alcohol after sedation or with opioids, medicine locked away.
+    "no alcohol": "no-alcohol",
+    "keep it locked away": "lock",
 }
 DIRECTIONAL = {"lifting", "bending", "walking", "driving", "no-bending", "no-driving"}
 
@@ -254,10 +258,11 @@ def test_the_picture_sits_beside_its_first_line_at_the_start_of_the_line(name, r
     assert bottom - top <= size + 0.01 and right - left <= size + 0.01
     first = lines[0]
     middle = (min(c["top"] for c in first) + max(c["bottom"] for c in first)) / 2
-    assert top < middle < bottom  # the first line is level with the picture
-    # The picture's box starts at the top of the text's box (the top of the frame here).
+    # The picture's box starts at the top of the text's box (the top of the frame here), and
+    # the first line is level with it.
     box_top = PAGE[1] - FRAME_TOP
     assert box_top - 0.01 <= top and bottom <= box_top + size + 0.01
+    assert box_top < middle < box_top + size
     if length == "long":
         assert len(lines) >= 3
     else:  # one line is centred on the picture

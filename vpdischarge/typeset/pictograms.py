@@ -164,13 +164,13 @@ def _figure_standing(x: float, lean: float = 0) -> list:
 
 # -- the pictograms ---------------------------------------------------------------------------
 def ice_pack() -> Group:
-    """A cold pack with a snowflake on it."""
-    pack = _box(8, 14, 84, 72, radius=14, width=OUTLINE)
+    """A cold pack (wider than tall, so not a button) with a large snowflake on it."""
+    pack = _box(4, 18, 92, 64, radius=12, width=OUTLINE)
     flake = []
     cx, cy, r = 50, 50, 25
     for degrees in (90, 30, 150):
         arm = _line(-r, 0, r, 0, width=OUTLINE)
-        tips = [_polyline([(end * (r - 11), 9), (end * r, 0), (end * (r - 11), -9)]) for end in (1, -1)]
+        tips = [_polyline([(end * (r - 10), 9), (end * r, 0), (end * (r - 10), -9)]) for end in (1, -1)]
         flake.append(_turned(degrees, cx, cy, arm, *tips))
     return _group(pack, *flake)
 
@@ -282,19 +282,62 @@ def driving() -> Group:
 
 def rest_at_home() -> Group:
     """A person lying in bed and an adult standing beside: rest, with someone with you."""
-    headboard = _line(6, 8, 6, 52, width=OUTLINE)
-    frame = _line(6, 26, 64, 26, width=OUTLINE)
-    foot = _line(64, 26, 64, 8, width=OUTLINE)
-    sleeper = _dot(18, 38, 8)
-    blanket = _box(28, 28, 36, 14, radius=6, width=0, fill=BLACK)
+    headboard = _line(5, 6, 5, 54, width=OUTLINE)
+    frame = _line(5, 24, 66, 24, width=OUTLINE)
+    foot = _line(66, 24, 66, 6, width=OUTLINE)
+    sleeper = _dot(18, 38, 9.5)
+    blanket = _box(30, 27, 36, 19, radius=8, width=0, fill=BLACK)
     adult = [
-        _head(84, 80),
-        _limbs((84, 67), (84, 40)),
-        _limbs((84, 40), (78, 24), (76, 6)),
-        _limbs((84, 40), (90, 24), (92, 6)),
-        _limbs((84, 62), (74, 52), (70, 46)),
+        _head(86, 80),
+        _limbs((86, 67), (86, 40)),
+        _limbs((86, 40), (80, 24), (78, 6)),
+        _limbs((86, 40), (92, 24), (94, 6)),
+        _limbs((86, 62), (76, 52), (72, 46)),
     ]
     return _group(headboard, frame, foot, sleeper, blanket, *adult)
+
+
+def hospital() -> Group:
+    """A hospital building with a cross on it: the day of the procedure."""
+    building = _polygon(
+        [(6, 6), (6, 54), (28, 54), (28, 88), (72, 88), (72, 54), (94, 54), (94, 6)],
+        fill=WHITE,
+        width=OUTLINE,
+        color=BLACK,
+    )
+    cross = [_line(50, 58, 50, 80, width=10), _line(39, 69, 61, 69, width=10)]
+    door = _box(40, 6, 20, 26, width=0, fill=BLACK)
+    windows = [_box(x, 30, 10, 10, width=0, fill=BLACK) for x in (14, 76)]
+    return _group(building, *cross, door, *windows)
+
+
+def alcohol() -> Group:
+    """A wine glass, half full: alcohol (shown prohibited with sedation and strong painkillers)."""
+    bowl = _stroked(Path(), OUTLINE, BLACK, WHITE)
+    bowl.moveTo(26, 92)
+    bowl.curveTo(24, 62, 36, 50, 50, 50)
+    bowl.curveTo(64, 50, 76, 62, 74, 92)
+    bowl.closePath()
+    wine = _stroked(Path(), 0, None, BLACK)
+    wine.moveTo(26, 72)
+    wine.curveTo(28, 58, 38, 50, 50, 50)
+    wine.curveTo(62, 50, 72, 58, 74, 72)
+    wine.closePath()
+    stem = _line(50, 50, 50, 12, width=OUTLINE)
+    base = _line(32, 9, 68, 9, width=OUTLINE)
+    return _group(bowl, wine, stem, base)
+
+
+def lock() -> Group:
+    """A padlock: keep the medicine locked away."""
+    shackle = _stroked(Path(), OUTLINE + 3)
+    shackle.moveTo(32, 50)
+    shackle.lineTo(32, 68)
+    shackle.curveTo(32, 92, 68, 92, 68, 68)
+    shackle.lineTo(68, 50)
+    body = _box(18, 6, 64, 50, radius=8, width=0, fill=BLACK)
+    keyhole = [_dot(50, 36, 7, WHITE), _polygon([(46, 34), (54, 34), (56, 16), (44, 16)], fill=WHITE)]
+    return _group(shackle, body, *keyhole)
 
 
 def exercise() -> Group:
@@ -338,8 +381,10 @@ def follow_up() -> Group:
     rings = []
     for x in (30, 70):
         rings += [_line(x, 72, x, 94, width=OUTLINE + 6, color=WHITE), _line(x, 72, x, 94, width=OUTLINE)]
-    days = [_box(x, y, 12, 10, width=0, fill=BLACK) for y in (42, 18) for x in (18, 42, 66)]
-    circled = [_ring(72, 23, 13.5, width=OUTLINE)]
+    days = [
+        _box(x, y, 12, 10, width=0, fill=BLACK) for y in (42, 18) for x in (18, 42, 66) if (x, y) != (66, 18)
+    ]
+    circled = [_ring(72, 23, 12, width=OUTLINE)]
     return _group(page, band, band_square, *rings, *days, *circled)
 
 
@@ -379,6 +424,9 @@ PICTOGRAMS: dict[str, Pictogram] = {
     "walking": Pictogram(walking, True, _FACES_TEXT),
     "driving": Pictogram(driving, True, _FACES_TEXT, can_be_prohibited=True),
     "rest-at-home": Pictogram(rest_at_home, False, "a scene, not a movement: nothing reads backwards"),
+    "hospital": Pictogram(hospital, False, _NO_DIRECTION),
+    "alcohol": Pictogram(alcohol, False, _NO_DIRECTION, can_be_prohibited=True),
+    "lock": Pictogram(lock, False, _NO_DIRECTION),
     "exercise": Pictogram(exercise, False, "seen from the front, the figure is symmetric"),
     "medicine-times": Pictogram(medicine_times, False, "a mirrored clock tells another time"),
     "blood-thinner": Pictogram(blood_thinner, False, _NO_DIRECTION),
