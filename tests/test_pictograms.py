@@ -343,3 +343,81 @@ def test_a_list_over_pages_has_each_picture_on_the_page_and_level_with_its_item(
             assert top < middle < bottom
         seen += len(starts)
     assert seen == len(names_in_list)
+
+
+def test_keep_with_next_is_the_texts_own():
+    """A lead-in line marked keep-with-next stays so with its picture, set before or after."""
+    item = _item("Ask about:", "follow-up", False, False)
+    assert not item.getKeepWithNext()
+    item.keepWithNext = 1
+    assert item.getKeepWithNext() and item.text.getKeepWithNext()
+    item.text.keepWithNext = 0
+    assert not item.getKeepWithNext()
+
+
+# -- through the whole typesetter, wired as proposed ------------------------------------------
+def _wired(monkeypatch):
+    """The proposed wiring of `<item icon="…">` into the handout's lists (pictograms_flowable's
+    docstring), applied for the test only: flowables.py belongs to the markup work."""
+    from vpdischarge.typeset import flowables
+    from vpdischarge.typeset.pictograms_flowable import pictogram_item
+
+    def bullet_list(self, e, width, bold):
+        return [
+            pictogram_item(self, item, bold)
+            if item.get("icon")
+            else self.para(item, self.styles.bullet, bold=bold, bulletText=flowables.BULLET)
+            for item in flowables._items(e)
+        ]
+
+    monkeypatch.setattr(flowables.BlockBuilder, "bullet_list", bullet_list)
+
+
+HANDOUT_TEXT = {
+    "ar": ("rtl", "امش خمس دقائق كل يوم.", ("arabic",)),
+    "fa": ("rtl", "هر روز پنج دقیقه راه بروید.", ("arabic",)),
+    "en": ("ltr", "Walk for five minutes every day.", ()),
+}
+
+
+def _normalised(points: list) -> list:
+    x0, y0 = min(x for x, _ in points), min(y for _, y in points)
+    return [(x - x0, y - y0) for x, y in points]
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("name", ["walking", "lifting", "call-emergency", "medicine-times"])
+@pytest.mark.parametrize("lang", ["ar", "fa", "en"])
+def test_in_a_handout_the_picture_starts_the_line_and_turns_in_arabic_and_persian(
+    monkeypatch, lang, name, large
+):
+    from vpdischarge.typeset.document import PAPER, PrintOptions, typeset
+
+    _wired(monkeypatch)
+    direction, text, fonts = HANDOUT_TEXT[lang]
+    markup = (
+        f'<handout dir="{direction}" lang="{lang}"><section id="activity">'
+        f'<list><item icon="{name}">{text}</item></list></section></handout>'
+    )
+    pdf = typeset(markup, PrintOptions(large_print=large, preferred_fonts=fonts))
+    scale = LARGE if large else NORMAL
+    size, gap = icon_size(scale.body), scale.body * GAP_LINES
+    page_width = PAPER["letter"][0]
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        assert page.images == []
+        # The page furniture draws rules across the page; the picture is what is narrower.
+        points = _points(page.filter(lambda o: o.get("x1", 0) - o.get("x0", 0) <= size + 0.01))
+        chars = [c for c in page.chars if not c["text"].isspace()]
+    left, right, top, bottom = _band(points)
+    line_middle = (min(c["top"] for c in chars) + max(c["bottom"] for c in chars)) / 2
+    assert top < line_middle < bottom
+    if direction == "rtl":
+        assert right <= page_width - scale.margin + 0.01 and left >= page_width - scale.margin - size - 0.01
+        assert max(c["x1"] for c in chars) <= page_width - scale.margin - size - gap + 0.5
+    else:
+        assert scale.margin - 0.01 <= left and right <= scale.margin + size + 0.01
+        assert min(c["x0"] for c in chars) >= scale.margin + size + gap - 0.5
+    reference = _read(_lone(drawing(name, size)))
+    expected = _reflected(reference, size) if is_mirrored(name, direction == "rtl") else reference
+    assert _same(_normalised(points), _normalised(expected), tolerance=0.05)

@@ -8,10 +8,12 @@ or a paragraph, naming a pictogram of `pictograms.names()`:
     <p icon="call-emergency">Call 911 if …</p>
 
 In a bullet list the picture takes the place of the bullet. Wiring it into flowables.py is one
-call where the item's paragraph is made, without a bulletText:
+branch where an item's paragraph is made (`pictogram_item` takes the BlockBuilder):
 
-    flowable = beside_text(self.para(item, self.styles.body, bold=bold), item.get("icon"),
-                           self.styles.scale.body, self.rtl)
+    def bullet_list(self, e, width, bold):
+        return [pictogram_item(self, item, bold) if item.get("icon")
+                else self.para(item, self.styles.bullet, bold=bold, bulletText=BULLET)
+                for item in _items(e)]
 
 The picture is sized to the text (`ICON_LINES` body sizes tall, so large print gets larger
 pictures) and always lands on the page of its text's first line: a paragraph that runs on to
@@ -19,6 +21,8 @@ the next page leaves the picture with its start, and the part that continues kee
 """
 
 from __future__ import annotations
+
+from xml.etree.ElementTree import Element
 
 from reportlab.graphics import renderPDF
 from reportlab.platypus import Flowable
@@ -51,9 +55,17 @@ class PictogramBeside(Flowable):
         self.rtl = rtl
         self.size = icon_size(body_size)
         self.gap = body_size * GAP_LINES
-        # Space and page-keeping belong to the text: the pair behaves as the paragraph did.
-        self.keepWithNext = getattr(text, "keepWithNext", 0)
         self._text_height = 0.0
+
+    # Space and page-keeping belong to the text: the pair behaves as the paragraph did, also
+    # when the builder marks the paragraph keep-with-next after wrapping it.
+    @property
+    def keepWithNext(self) -> int:  # noqa: N802 (ReportLab's name)
+        return self.text.getKeepWithNext()
+
+    @keepWithNext.setter
+    def keepWithNext(self, value: int) -> None:  # noqa: N802
+        self.text.keepWithNext = value
 
     # -- layout --------------------------------------------------------------------------
     @property
@@ -108,3 +120,11 @@ def beside_text(text: Flowable, name: str, body_size: float, rtl: bool = False) 
         return PictogramBeside(text, name, body_size, rtl)
     except UnknownPictogram as exc:
         raise MarkupError(f"icon: {exc}") from None
+
+
+def pictogram_item(builder, element: Element, bold: bool = False) -> PictogramBeside:
+    """An element with an `icon` attribute (a list item, a paragraph) as a body paragraph with
+    its picture, for the handout's BlockBuilder (its `para`, `styles` and `rtl`): the direction,
+    print size and fonts are the builder's, so a right-to-left or large-print part gets its own."""
+    text = builder.para(element, builder.styles.body, bold=bold)
+    return beside_text(text, element.get("icon", ""), builder.styles.scale.body, builder.rtl)
