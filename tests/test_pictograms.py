@@ -8,6 +8,7 @@ from xml.etree.ElementTree import Element
 
 import pdfplumber
 import pytest
+from pdfread import fonts as embedded
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, Group
 from reportlab.pdfgen.canvas import Canvas
@@ -400,6 +401,7 @@ def test_in_a_handout_the_picture_starts_the_line_and_turns_in_arabic_and_persia
         f'<list><item icon="{name}">{text}</item></list></section></handout>'
     )
     pdf = typeset(markup, PrintOptions(large_print=large, preferred_fonts=fonts))
+    assert all(embedded(pdf).values())  # the pictures brought no font with them
     scale = LARGE if large else NORMAL
     size, gap = icon_size(scale.body), scale.body * GAP_LINES
     page_width = PAPER["letter"][0]
@@ -421,3 +423,34 @@ def test_in_a_handout_the_picture_starts_the_line_and_turns_in_arabic_and_persia
     reference = _read(_lone(drawing(name, size)))
     expected = _reflected(reference, size) if is_mirrored(name, direction == "rtl") else reference
     assert _same(_normalised(points), _normalised(expected), tolerance=0.05)
+
+
+def test_a_picture_is_black_and_solid_whatever_the_page_drew_before():
+    """The page may have set grey (the SAMPLE mark) or a dashed line before a picture."""
+    from vpdischarge.typeset.pictograms import draw_on
+
+    def draw(canvas):
+        canvas.setFillGray(0.6)
+        canvas.setStrokeGray(0.6)
+        canvas.setDash(3, 3)
+        canvas.setLineWidth(0.2)
+        draw_on(canvas, "call-emergency", 40, *ORIGIN)
+
+    with pdfplumber.open(io.BytesIO(_pdf(draw))) as doc:
+        page = doc.pages[0]
+        shapes = page.curves + page.lines + page.rects
+        points = _points(page)
+    assert _same(points, _read(_lone(drawing("call-emergency", 40))))  # the same picture
+    for obj in shapes:
+        for key in ("stroking_color", "non_stroking_color"):
+            assert tuple(obj[key] or ()) in {(0,), (1,), (0, 0, 0), (1, 1, 1)}, (key, obj[key])
+        assert not (obj.get("dash") or ([], 0))[0]
+
+
+@pytest.mark.parametrize("name", names())
+def test_a_placed_picture_names_no_font(name):
+    """A handout embeds every font it names; a picture has no text, so it names none."""
+    from vpdischarge.typeset.pictograms import _operators
+
+    operators = _operators(name, 40.0, True)
+    assert " Tf" not in operators and "BT" not in operators.split()

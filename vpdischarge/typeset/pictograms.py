@@ -24,12 +24,15 @@ left to lower right, as ISO 3864 sets it); the bar is never mirrored, only the d
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import ArcPath, Circle, Drawing, Group, Line, Path, Polygon, PolyLine, Rect
 from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
 
 BLACK = colors.black
 WHITE = colors.white
@@ -496,3 +499,27 @@ def drawing(name: str, size: float, mirrored: bool = False) -> Drawing:
     scale = size / BOX
     picture.add(_group(_content(name, mirrored), transform=(scale, 0, 0, scale, 0, 0)))
     return picture
+
+
+@lru_cache(maxsize=256)
+def _operators(name: str, size: float, mirrored: bool) -> str:
+    """The PDF drawing operators of a pictogram at the origin, made once. Walking ReportLab's
+    shape tree costs about 2 ms a picture, each time; a handout with 15 pictures would pay that
+    on every keystroke's preview. (Read from a scratch canvas's content list: ReportLab has no
+    public call that returns a drawing's operators.)"""
+    scratch = Canvas(io.BytesIO())
+    start = len(scratch._code)
+    renderPDF.draw(drawing(name, size, mirrored), scratch, 0, 0)
+    # The renderer also sets a default font (Helvetica, "BT /F1 10 Tf … ET") that no picture
+    # uses: the handout embeds all its fonts and must not name one it does not have.
+    return "\n".join(op for op in scratch._code[start:] if not op.startswith("BT "))
+
+
+def draw_on(canvas: Canvas, name: str, size: float, x: float, y: float, mirrored: bool = False) -> None:
+    """Put a pictogram on `canvas` with its lower left corner at (x, y). Its operators set every
+    colour, width and dash they use, so nothing the page drew before (a grey SAMPLE mark, a
+    dashed rule) changes a picture (tested)."""
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.addLiteral(_operators(name, size, mirrored))
+    canvas.restoreState()

@@ -24,11 +24,10 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
-from reportlab.graphics import renderPDF
 from reportlab.platypus import Flowable
 
 from vpdischarge.typeset.inline import MarkupError
-from vpdischarge.typeset.pictograms import UnknownPictogram, drawing, is_mirrored, resolve
+from vpdischarge.typeset.pictograms import UnknownPictogram, draw_on, is_mirrored, resolve
 
 # A picture is this many body sizes square: 30 pt (10.6 mm) beside 12 pt text, 40 pt (14 mm)
 # beside large print's 16 pt; big enough to recognise with weak eyesight, small enough that a
@@ -110,8 +109,8 @@ class PictogramBeside(Flowable):
         text_y = (self.height - self._text_height) / 2 if self._text_height < self.height else 0.0
         self.text.drawOn(self.canv, self.text_x(), text_y)
         if self.name is not None:
-            picture = drawing(self.name, self.size, is_mirrored(self.name, self.rtl))
-            renderPDF.draw(picture, self.canv, self.picture_x(), self.height - self.size)
+            mirrored = is_mirrored(self.name, self.rtl)
+            draw_on(self.canv, self.name, self.size, self.picture_x(), self.height - self.size, mirrored)
 
 
 def beside_text(text: Flowable, name: str, body_size: float, rtl: bool = False) -> PictogramBeside:
