@@ -63,7 +63,7 @@ def sheet(path: Path) -> None:
                 in_context,
             ]
         )
-    table = Table(rows, colWidths=[90, 48, 58, 58, 300], repeatRows=1)
+    table = Table(rows, colWidths=[96, 54, 64, 64, 262], repeatRows=1)
     table.setStyle(
         TableStyle(
             [

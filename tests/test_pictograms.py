@@ -475,3 +475,16 @@ def test_the_pictogram_list_for_template_authors_names_each_one_and_its_mirrorin
         if line.startswith("| `") and len(cells := line.split("|")) == 6
     }
     assert rows == {n: "yes" if resolve(n)[0].directional else "no" for n in names()}
+
+
+def test_the_contact_sheet_shows_every_pictogram(tmp_path):
+    import runpy
+    from pathlib import Path
+
+    script = Path(__file__).parent.parent / "scripts" / "pictogram_sheet.py"
+    out = tmp_path / "sheet.pdf"
+    runpy.run_path(str(script))["sheet"](out)
+    with pdfplumber.open(out) as doc:
+        text = " ".join(page.extract_text() or "" for page in doc.pages)
+        assert all(page.images == [] for page in doc.pages)
+    assert all(name in text for name in names())
