@@ -488,3 +488,32 @@ def test_the_contact_sheet_shows_every_pictogram(tmp_path):
         text = " ".join(page.extract_text() or "" for page in doc.pages)
         assert all(page.images == [] for page in doc.pages)
     assert all(name in text for name in names())
+
+
+@pytest.mark.parametrize("rtl", [False, True], ids=["ltr", "rtl"])
+def test_a_picture_in_a_table_cell_is_sized_to_the_text_and_turns_right_to_left(rtl):
+    """The calendar's picture column: a Picture in a cell, beside the step's date."""
+    from reportlab.platypus import Table
+
+    from vpdischarge.typeset.pictograms_flowable import Picture
+
+    size = icon_size(LARGE.body)
+    table = Table(
+        [[Picture("walking", LARGE.body, rtl)]],
+        colWidths=[size],
+        rowHeights=[size],
+        style=[
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ],
+    )
+    with pdfplumber.open(io.BytesIO(_document([table]))) as doc:
+        points = _points(doc.pages[0])
+    left, right, top, bottom = _band(points)
+    assert right - left <= size + 0.01 and bottom - top <= size + 0.01
+    assert FRAME_X - 0.01 <= left
+    reference = _read(_lone(drawing("walking", size)))
+    expected = _reflected(reference, size) if rtl else reference
+    assert _same(_normalised(points), _normalised(expected), tolerance=0.05)

@@ -494,7 +494,9 @@ def _content(name: str, mirrored: bool) -> Group:
 @lru_cache(maxsize=256)
 def drawing(name: str, size: float, mirrored: bool = False) -> Drawing:
     """The pictogram as a `size` × `size` point ReportLab drawing. `mirrored` is what a right-
-    to-left handout asks for; only directional pictograms change. Cached: treat as read-only."""
+    to-left handout asks for; only directional pictograms change. Cached: treat as read-only.
+    For the contact sheet and tests; a handout places pictures with `draw_on` (a Drawing used
+    as a flowable would name Helvetica, which the handout does not embed)."""
     picture = Drawing(size, size)
     scale = size / BOX
     picture.add(_group(_content(name, mirrored), transform=(scale, 0, 0, scale, 0, 0)))

@@ -113,6 +113,25 @@ class PictogramBeside(Flowable):
             draw_on(self.canv, self.name, self.size, self.picture_x(), self.height - self.size, mirrored)
 
 
+class Picture(Flowable):
+    """A pictogram alone, sized to the text, for a table cell (a calendar row's picture
+    column). Use this, not `pictograms.drawing()`, in a handout: a ReportLab Drawing flowable
+    sets Helvetica, a font the handout does not embed."""
+
+    def __init__(self, name: str, body_size: float, rtl: bool = False):
+        super().__init__()
+        resolve(name)
+        self.name = name
+        self.size = icon_size(body_size)
+        self.mirrored = is_mirrored(name, rtl)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        draw_on(self.canv, self.name, self.size, 0, 0, self.mirrored)
+
+
 def beside_text(text: Flowable, name: str, body_size: float, rtl: bool = False) -> PictogramBeside:
     """The helper the markup builder calls: an unknown name is a markup error like any other."""
     try:
