@@ -1,12 +1,21 @@
 """The command line: `render`, `locales`, `check`; with no arguments it opens the window.
 
-User mistakes (bad case file, bad settings, unwritable output) exit 2 with one line per problem,
-each naming its field, and never a traceback. The output PDF is written atomically.
+User mistakes (bad case file, bad settings, bad template, unwritable output) exit 2 with one line
+per problem, each naming its field, and never a traceback. The output PDF is written atomically
+(vpdischarge/atomic.py), and never over the case file, the site file or anything that is not a
+regular file.
+
+Exit codes: 0 done; 1 an unexpected problem (a report for IT is written, see crash.py); 2 the input
+or the output needs correcting; 130 stopped by Ctrl+C (128 + SIGINT, the shell's convention);
+141 the reader of the output went away (`vpdischarge locales | head -1`: 128 + SIGPIPE, what the
+shell reports for any program stopped that way), quietly. SIGTERM during the write removes the
+temporary file and ends the process by SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -14,6 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 130, 141
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,11 +59,15 @@ def _say(kind: str, issues) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from vpdischarge.atomic import write_atomically
+    from vpdischarge.atomic import file_ids, writable_target, write_atomically
     from vpdischarge.domain.case_file import read_case_file
     from vpdischarge.domain.site import load_site
     from vpdischarge.pipeline import check, render
 
+    # The files being read are never the output: checked first, so nothing is read or made for
+    # an output that would be refused anyway (and checked again just before the rename).
+    inputs = [args.case, args.site]
+    writable_target(args.output, file_ids(inputs))
     site = load_site(args.site)
     case, issues = read_case_file(args.case)
     overrides = {
@@ -68,12 +82,9 @@ def _render(args: argparse.Namespace) -> int:
     if problems:
         _say("error", problems)
         return EXIT_BAD_INPUT
-    if args.output.is_dir():
-        _say("error", ["output: is a folder; give a file name such as handout.pdf"])
-        return EXIT_BAD_INPUT
     handout = render(case, site)
     _say("warning", handout.warnings)
-    write_atomically(args.output, handout.pdf)
+    write_atomically(args.output, handout.pdf, keep=inputs)
     return EXIT_OK
 
 
@@ -129,6 +140,30 @@ def _check_case(path: Path, site) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        status = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows up here, inside the handlers below
+        return status
+    except KeyboardInterrupt:
+        from vpdischarge.i18n import _
+
+        _quietly_say(_("stopped (Ctrl+C); an existing handout is unchanged"))
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped reading (`| head -1`): nothing more to say, and nobody to say it to.
+        # Point stdout at nothing so the interpreter's last flush does not complain either.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
+
+
+def _quietly_say(line: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        print(f"error: {line}", file=sys.stderr)
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv:
         from vpdischarge.gui.app import main as gui_main
@@ -150,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     except WriteError as exc:
         print(f"error: output: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise
     except Exception as exc:  # noqa: BLE001 - last resort: a plain message, no traceback
         if os.environ.get("VPDISCHARGE_DEBUG"):
             raise

@@ -9,7 +9,7 @@ from vpdischarge.content.bilingual import pair_markup
 from vpdischarge.content.catalog_status import untranslated_count
 from vpdischarge.content.catalogs import available_languages
 from vpdischarge.content.context import build_context
-from vpdischarge.content.template import render_markup
+from vpdischarge.content.template import markup_error, render_markup
 from vpdischarge.content.text import printable
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import InputError, Issue, errors
@@ -21,6 +21,7 @@ from vpdischarge.i18n import _, language_name, ngettext
 from vpdischarge.medicine_checks import unclear_dose_issues, untranslated_medicine_issues
 from vpdischarge.typeset.document import PrintOptions, TooLargeToPrint, typeset
 from vpdischarge.typeset.fonts import FontResolver
+from vpdischarge.typeset.inline import MarkupError
 
 
 @dataclass(frozen=True)
@@ -148,4 +149,8 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
         pdf = typeset(markup, options)
     except TooLargeToPrint as exc:
         raise InputError([Issue("case", str(exc))]) from None
+    except MarkupError as exc:
+        if site.template_folder is None:
+            raise  # the bundled template made it: a bug in the program
+        raise markup_error(exc, site.template_folder) from None
     return Handout(pdf, [i for i in issues if i.severity == "warning"])
