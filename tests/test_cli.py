@@ -1,4 +1,5 @@
-"""The command line contract of docs/architecture.md, run as a real process."""
+"""The command line contract (README "Print a handout from the command line", the exit codes in
+vpdischarge/cli.py), run as a real process. Hostile outputs, signals and pipes: test_outputs.py."""
 
 import json
 import subprocess
