@@ -226,3 +226,13 @@ def test_the_sandbox_changes_nothing_in_the_bundled_template(language):
     plain.filters.update(sandboxed.filters)
     context = build_context(replace(case(), language=language), load_site(None), locale, printed_on=TODAY)
     assert render_markup(context, locale) == plain.get_template(TEMPLATE_NAME).render(context)
+
+
+def test_malformed_markup_on_a_two_language_handout_is_the_templates_error(tmp_path):
+    """Pairing two languages reads the markup before the typesetter does."""
+    site, folder = hospital_site(tmp_path, BUNDLED.replace("<title>", "<title><b>", 1))
+    with pytest.raises(InputError) as caught:
+        render(replace(case(), second_language="es"), site, today=TODAY)
+    (issue,) = caught.value.issues
+    assert issue.field == "template" and "malformed markup" in issue.message
+    assert str(folder.absolute()) in issue.message

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from xml.etree import ElementTree
 
 from vpdischarge.content.bilingual import pair_markup
 from vpdischarge.content.catalog_status import untranslated_count
@@ -137,7 +138,6 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
         raise InputError(errors(issues))
     locale = find_locale(case.language)
     assert locale is not None  # validation guarantees it
-    markup = handout_markup(case, site, today)
     options = PrintOptions(
         paper=site.paper,
         large_print=case.large_print,
@@ -146,10 +146,10 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
         cjk_line_breaks=locale.breaks_between_characters,
     )
     try:
-        pdf = typeset(markup, options)
+        pdf = typeset(handout_markup(case, site, today), options)
     except TooLargeToPrint as exc:
         raise InputError([Issue("case", str(exc))]) from None
-    except MarkupError as exc:
+    except (MarkupError, ElementTree.ParseError) as exc:  # ParseError: pairing two languages
         if site.template_folder is None:
             raise  # the bundled template made it: a bug in the program
         raise markup_error(exc, site.template_folder) from None

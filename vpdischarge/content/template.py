@@ -28,6 +28,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import jinja2
 from jinja2.loaders import split_template_path
@@ -226,6 +227,8 @@ def markup_error(exc: Exception, template_folder: Path) -> InputError:
     (a misspelt element, a wrong attribute), pointing at the line of the template that writes
     the element the message names, where it can be found."""
     message = str(exc)
+    if isinstance(exc, ElementTree.ParseError):
+        message = f"the template produced malformed markup: {message}"
     named = _ELEMENT.search(message)
     if named:
         tag = named.group(2)
