@@ -332,3 +332,45 @@ def test_a_pipe_closed_before_the_output_is_written_exits_141_without_a_report(t
     os.close(write)
     assert result.returncode == 141 and result.stderr == ""
     assert not (tmp_path / "state").exists()
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+def test_a_programs_own_sigterm_handler_still_runs_after_the_cleanup(tmp_path, monkeypatch):
+    """The window may have its own handler: it runs once the temporary file is gone."""
+    seen = []
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: seen.append(signum))
+    real_fsync = os.fsync
+
+    def terminated_in_fsync(fd):
+        monkeypatch.setattr(os, "fsync", real_fsync)
+        os.kill(os.getpid(), signal.SIGTERM)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", terminated_in_fsync)
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"old")
+    try:
+        with pytest.raises(atomic.WriteError, match="interrupted"):
+            atomic.write_atomically(target, b"new")
+        assert seen == [signal.SIGTERM]
+        assert signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL  # the program's handler is back
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert target.read_bytes() == b"old" and leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+def test_an_ignored_sighup_nohup_does_not_stop_the_write(tmp_path, monkeypatch):
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    real_fsync = os.fsync
+
+    def hangup_in_fsync(fd):
+        os.kill(os.getpid(), signal.SIGHUP)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", hangup_in_fsync)
+    try:
+        atomic.write_atomically(tmp_path / "handout.pdf", b"new")
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+    assert (tmp_path / "handout.pdf").read_bytes() == b"new" and leftovers(tmp_path) == []

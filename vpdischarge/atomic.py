@@ -136,6 +136,8 @@ def _signals_raise() -> Iterator[None]:
 
     previous = {}
     for signum in _CAUGHT_SIGNALS:
+        if signal.getsignal(signum) in (signal.SIG_IGN, None):
+            continue  # ignored (nohup) or set outside Python: leave it as it is
         try:
             previous[signum] = signal.signal(signum, raise_terminated)
         except (OSError, ValueError):
@@ -216,8 +218,9 @@ def write_atomically(path: Path, data: bytes, keep: Iterable[Path | None] = ()) 
                     with contextlib.suppress(OSError):
                         os.unlink(temp_name)
     except Terminated as stop:
-        # The temporary file is gone; now end the way the signal asked, with its exit status.
-        signal.signal(stop.signum, signal.SIG_DFL)
-        os.kill(os.getpid(), stop.signum)
-        raise
+        # The temporary file is gone and the previous handler is back: deliver the signal to it.
+        # The default one ends the process with the signal's status; a program's own handler
+        # (the window's, say) runs, and the write is then reported as not done.
+        signal.raise_signal(stop.signum)
+        raise WriteError(_("writing {path} was interrupted").format(path=path)) from None
     _sync_folder(folder)
