@@ -374,3 +374,26 @@ def test_an_ignored_sighup_nohup_does_not_stop_the_write(tmp_path, monkeypatch):
     finally:
         signal.signal(signal.SIGHUP, previous)
     assert (tmp_path / "handout.pdf").read_bytes() == b"new" and leftovers(tmp_path) == []
+
+
+@pytest.mark.skipif(not POSIX or os.geteuid() != 0, reason="only root may give a file to another owner")
+def test_a_replaced_pdf_keeps_its_owner_and_group(tmp_path):
+    target = tmp_path / "handout.pdf"
+    target.write_bytes(b"old")
+    os.chown(target, 4321, 8765)
+    atomic.write_atomically(target, b"new")
+    info = target.stat()
+    assert (info.st_uid, info.st_gid) == (4321, 8765) and target.read_bytes() == b"new"
+
+
+def test_an_hour_old_temporary_file_of_a_killed_write_is_removed_by_the_next_write(tmp_path):
+    stale = tmp_path / f"{atomic.TEMP_PREFIX}0123456789abcdef{atomic.TEMP_SUFFIX}"
+    fresh = tmp_path / f"{atomic.TEMP_PREFIX}fedcba9876543210{atomic.TEMP_SUFFIX}"  # maybe being written
+    other = tmp_path / "notes.part"
+    for path in (stale, fresh, other):
+        path.write_bytes(b"patient data")
+    old = time.time() - atomic.STALE_SECONDS - 60
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    atomic.write_atomically(tmp_path / "handout.pdf", b"new")
+    assert not stale.exists() and fresh.exists() and other.exists()

@@ -5,8 +5,9 @@ atomic), are flushed to disk, and only then renamed over the target; on POSIX th
 synced too, so the rename itself survives a power cut. Any failure, Ctrl+C (SIGINT), SIGTERM or
 SIGHUP during the write removes the temporary file (it holds the whole handout, patient data
 included) and leaves an existing target untouched. Only SIGKILL or a power cut can leave one
-behind: it is named `.vpdischarge-*.part` and is private to its owner (mode 0600) until the
-moment of the rename.
+behind: it is named `.vpdischarge-*.part`, is private to its owner (mode 0600) until the moment
+of the rename, and the next write into that folder removes it once it is an hour old (no write
+takes that long, so it is never one being written now).
 
 What may be replaced (checked before the write and again just before the rename):
 - a regular file, or nothing yet (a new file gets the mode the umask gives a new file; a
@@ -28,6 +29,7 @@ import secrets
 import signal
 import stat
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -44,6 +46,7 @@ def _read_umask() -> int:
 
 _UMASK = _read_umask()
 TEMP_PREFIX, TEMP_SUFFIX = ".vpdischarge-", ".part"
+STALE_SECONDS = 3600
 # Signals that end a process by default and that Python can catch: during the write they become
 # an exception, so the temporary file is removed before the process ends as the signal asked.
 _CAUGHT_SIGNALS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
@@ -179,6 +182,23 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _remove_stale_parts(folder: Path) -> None:
+    """Temporary files of ours left by a killed process (SIGKILL, power cut), an hour old or more."""
+    now = time.time()
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX)):
+                    continue
+                with contextlib.suppress(OSError):
+                    info = entry.stat(follow_symlinks=False)
+                    mine = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+                    if stat.S_ISREG(info.st_mode) and mine and now - info.st_mtime > STALE_SECONDS:
+                        os.unlink(entry.path)
+    except OSError:
+        pass
+
+
 def write_atomically(path: Path, data: bytes, keep: Iterable[Path | None] = ()) -> None:
     """Write `data` to `path` all at once. `keep`: files that must never be replaced (the
     inputs). Raises WriteError with a message naming the problem; the old file is then intact."""
@@ -224,3 +244,4 @@ def write_atomically(path: Path, data: bytes, keep: Iterable[Path | None] = ()) 
         signal.raise_signal(stop.signum)
         raise WriteError(_("writing {path} was interrupted").format(path=path)) from None
     _sync_folder(folder)
+    _remove_stale_parts(folder)
