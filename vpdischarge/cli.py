@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         from vpdischarge.i18n import _
 
-        _quietly_say(_("stopped (Ctrl+C); an existing handout is unchanged"))
+        _quietly_say(_("stopped by Ctrl+C"))  # a PDF being written is left as it was
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader stopped reading (`| head -1`): nothing more to say, and nobody to say it to.
