@@ -19,6 +19,7 @@ import contextlib
 import json
 import os
 import sys
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -98,8 +99,24 @@ def _locales(args: argparse.Namespace) -> int:
         return EXIT_OK
     for s in statuses:
         loc = s.locale
-        print(f"{loc.code:8} {loc.native_name:22} {loc.direction}  {s.status:9} {s.completeness:6.1%}")
+        print(
+            f"{loc.code:8} {_padded(loc.native_name, 22)} {loc.direction}  {s.status:9} {s.completeness:6.1%}"
+        )
     return EXIT_OK
+
+
+def _padded(text: str, columns: int) -> str:
+    """`text` padded to `columns` terminal columns: Chinese, Japanese and Korean characters take
+    two columns each and combining marks none, so `str.ljust` would misalign the table."""
+    width = sum(
+        0
+        if unicodedata.category(ch) in ("Mn", "Me")
+        else 2
+        if unicodedata.east_asian_width(ch) in "WF"
+        else 1
+        for ch in text
+    )
+    return text + " " * max(0, columns - width)
 
 
 def _check(args: argparse.Namespace) -> int:
