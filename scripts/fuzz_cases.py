@@ -224,15 +224,26 @@ def case_bytes(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=True).encode("ascii")
 
 
-def printed_values(data: dict) -> list[str]:
+def printed_values(data: Any) -> list[str]:
     """The case's typed text printed exactly as typed (doses, times and standard phrases are
-    rewritten in the handout's language and are not compared)."""
-    values = []
-    patient, clinician, follow = data.get("patient", {}), data.get("clinician", {}), data.get("follow_up", {})
-    values += [patient.get("name", ""), patient.get("record_number", ""), clinician.get("name", "")]
-    values += [follow.get("where", ""), follow.get("phone", ""), data.get("interpreter", "")]
-    values += [m.get("name", "") for m in data.get("medications", []) if isinstance(m, dict)]
-    values += str(clinician.get("notes", "")).splitlines()
+    rewritten in the handout's language and are not compared). Any data at all: a case that is
+    not an object has no values."""
+
+    def part(value: Any) -> dict:
+        return value if isinstance(value, dict) else {}
+
+    data = part(data)
+    patient, clinician, follow = (
+        part(data.get("patient")),
+        part(data.get("clinician")),
+        part(data.get("follow_up")),
+    )
+    values = [patient.get("name"), patient.get("record_number"), clinician.get("name")]
+    values += [follow.get("where"), follow.get("phone"), data.get("interpreter")]
+    medications = data.get("medications")
+    values += [part(m).get("name") for m in medications] if isinstance(medications, list) else []
+    notes = clinician.get("notes")
+    values += notes.splitlines() if isinstance(notes, str) else []
     return [v for v in values if isinstance(v, str) and v.strip()]
 
 
@@ -274,7 +285,7 @@ def strategies():
             name, language = data["patient"].get("name"), data.get("language")
             if isinstance(name, str) and isinstance(language, str):
                 furniture = (name, language)
-        values = printed_values(data) if isinstance(data, dict) else []
+        values = printed_values(data)
         return Spec("property", {"case.json": case_bytes(data)}, RENDER, values, furniture=furniture)
 
     @st.composite
@@ -634,6 +645,10 @@ def run(tally: Tally, cases: int, classes: list[str], seed_value: int | None, st
             tally.by_class[spec.kind] = tally.by_class.get(spec.kind, 0) + 1
             for key, details in judge(spec, reply, folder, state, before, tally):
                 tally.fail(key, spec, details)
+        except Exception as exc:  # noqa: BLE001 - a bug of this script is reported, not fatal
+            tally.fail(
+                f"{spec.kind}: the fuzz script failed ({type(exc).__name__})", spec, traceback.format_exc()
+            )
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         if tally.cases % PROGRESS_EVERY == 0:
