@@ -207,16 +207,15 @@ def test_a_failed_fsync_keeps_the_old_file_and_leaves_no_temporary(tmp_path, mon
     assert leftovers(tmp_path) == []
 
 
-def test_the_temporary_file_is_private_until_the_rename(tmp_path, monkeypatch):
+def test_the_temporary_file_is_private_while_the_data_is_written(tmp_path, monkeypatch):
     modes = []
-    real_fsync = os.fsync
+    real = atomic._copy_owner_and_mode
 
-    def fsync(fd):
-        if not stat.S_ISDIR(os.fstat(fd).st_mode):
-            modes.append(stat.S_IMODE(os.fstat(fd).st_mode))
-        real_fsync(fd)
+    def record(fd, temp_name, existing):
+        modes.append(stat.S_IMODE(os.fstat(fd).st_mode))  # the data is in, the mode not yet given
+        real(fd, temp_name, existing)
 
-    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(atomic, "_copy_owner_and_mode", record)
     atomic.write_atomically(tmp_path / "handout.pdf", b"patient data")
     if POSIX:
         assert modes == [0o600]

@@ -5,9 +5,10 @@ atomic), are flushed to disk, and only then renamed over the target; on POSIX th
 synced too, so the rename itself survives a power cut. Any failure, Ctrl+C (SIGINT), SIGTERM or
 SIGHUP during the write removes the temporary file (it holds the whole handout, patient data
 included) and leaves an existing target untouched. Only SIGKILL or a power cut can leave one
-behind: it is named `.vpdischarge-*.part`, is private to its owner (mode 0600) until the moment
-of the rename, and the next write into that folder removes it once it is an hour old (no write
-takes that long, so it is never one being written now).
+behind: it is named `.vpdischarge-*.part`, is private to its owner (mode 0600) while the data
+goes in (it gets the final file's mode just before it is synced), and the next write into that
+folder removes it once it is an hour old (no write takes that long, so it is never one being
+written now).
 
 What may be replaced (checked before the write and again just before the rename):
 - a regular file, or nothing yet (a new file gets the mode the umask gives a new file; a
@@ -217,7 +218,6 @@ def write_atomically(path: Path, data: bytes, keep: Iterable[Path | None] = ()) 
                 with os.fdopen(fd, "wb") as out:
                     out.write(data)
                     out.flush()
-                    os.fsync(out.fileno())
                     # Checked again now: the target may have changed while the PDF was made.
                     if writable_target(path, keep_ids) != target:
                         raise WriteError(_("{path} changed while it was being written").format(path=path))
@@ -225,7 +225,10 @@ def write_atomically(path: Path, data: bytes, keep: Iterable[Path | None] = ()) 
                         existing = os.stat(target)
                     except FileNotFoundError:
                         existing = None
+                    # Private (0600) until the data is in; the final mode before the sync, so
+                    # that the sync makes the mode durable along with the bytes.
                     _copy_owner_and_mode(out.fileno(), temp_name, existing)
+                    os.fsync(out.fileno())
                 os.replace(temp_name, target)
                 temp_name = None
             except OSError as exc:
