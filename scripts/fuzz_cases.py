@@ -207,11 +207,11 @@ class Spec:
         shown = {
             name: (value.decode("utf-8", "backslashreplace")[:1500] if isinstance(value, bytes) else value)
             for name, value in self.files.items()
-            if not (self.note and name.endswith("handout.xml.j2"))
+            if not (self.kind == "templates" and name.endswith("handout.xml.j2"))
         }
         described = {"kind": self.kind, "argv": self.argv, "files": shown}
         if self.note:
-            described["template"] = self.note
+            described["note"] = self.note
         return json.dumps(described, ensure_ascii=True)
 
 
@@ -239,7 +239,12 @@ def printed_values(data: Any) -> list[str]:
         part(data.get("follow_up")),
     )
     values = [patient.get("name"), patient.get("record_number"), clinician.get("name")]
-    values += [follow.get("where"), follow.get("phone"), data.get("interpreter")]
+    # The place prints only with the visit's date and time (the template's choice).
+    values += [
+        follow.get("where") if follow.get("when") else None,
+        follow.get("phone"),
+        data.get("interpreter"),
+    ]
     medications = data.get("medications")
     values += [part(m).get("name") for m in medications] if isinstance(medications, list) else []
     notes = clinician.get("notes")
@@ -409,7 +414,9 @@ def strategies():
             target = "special"
         argv[argv.index(role) + 1] = target
         protected = ["case.json", "site.toml", "fifo-target", "folder-target", "special"]
-        return Spec("files", files, argv, protected=[p for p in protected if p in files])
+        return Spec(
+            "files", files, argv, protected=[p for p in protected if p in files], note=f"{role} {kind}"
+        )
 
     bundled = (templates_dir() / "handout.xml.j2").read_text(encoding="utf-8")
     bundled_lines = bundled.splitlines(keepends=True)
@@ -548,8 +555,11 @@ def judge(
     spec: Spec, reply: dict | None, folder: Path, state: Path, before: dict, tally: Tally
 ) -> list[tuple[str, str]]:
     """(failure kind, details) for one finished case."""
+    label = (
+        f"{spec.kind} {spec.note}" if spec.kind == "files" else spec.kind
+    )  # files: grouped by role and kind
     if reply is None:
-        return [(f"{spec.kind}: hang over {HANG_SECONDS} s", "")]
+        return [(f"{label}: hang over {HANG_SECONDS} s", "")]
     problems = []
     rc, stderr = reply["rc"], reply["stderr"]
     tally.exit_codes[rc] = tally.exit_codes.get(rc, 0) + 1
@@ -564,40 +574,40 @@ def judge(
             report.unlink()
     if reply["traceback"]:
         last = reply["traceback"].strip().splitlines()[-1][:120]
-        problems.append((f"{spec.kind}: exception out of main(): {last}", reply["traceback"]))
+        problems.append((f"{label}: exception out of main(): {last}", reply["traceback"]))
     elif crash:
-        problems.append((f"{spec.kind}: exit {rc}, crash: {crash}", details))
+        problems.append((f"{label}: exit {rc}, crash: {crash}", details))
     elif rc == 1:
-        problems.append((f"{spec.kind}: exit 1 without a crash report", stderr))
+        problems.append((f"{label}: exit 1 without a crash report", stderr))
     elif rc not in (0, 2):
-        problems.append((f"{spec.kind}: exit {rc}", stderr))
+        problems.append((f"{label}: exit {rc}", stderr))
     if "Traceback" in stderr:
-        problems.append((f"{spec.kind}: traceback on stderr", stderr))
+        problems.append((f"{label}: traceback on stderr", stderr))
     for name, print_before in before.items():
         if fingerprint(folder / name) != print_before:
-            problems.append((f"{spec.kind}: {name} was changed", ""))
+            problems.append((f"{label}: {name} was changed", ""))
     if (folder / PWNED).exists() or "root:x:0" in stderr:
-        problems.append((f"{spec.kind}: a template escaped the sandbox", stderr))
+        problems.append((f"{label}: a template escaped the sandbox", stderr))
     if any(p.name.startswith(".vpdischarge-") for p in folder.rglob("*")):
-        problems.append((f"{spec.kind}: a temporary file was left", ""))
+        problems.append((f"{label}: a temporary file was left", ""))
     out = folder / "out.pdf"
     if rc == 0 and out.is_file() and not out.is_symlink():
         pdf = out.read_bytes()
         if not pdf.startswith(b"%PDF-"):
-            problems.append((f"{spec.kind}: exit 0 without a PDF", ""))
+            problems.append((f"{label}: exit 0 without a PDF", ""))
         else:
             tally.pdfs += 1
             missing = typed_values_missing(pdf, spec.values)
             if missing:
                 shown = ", ".join(ascii(v) for v in missing[:3])
-                problems.append((f"{spec.kind}: typed value not on the page in logical order", shown))
+                problems.append((f"{label}: typed value not on the page in logical order", shown))
             if spec.furniture:
                 from test_properties import assert_page_furniture
 
                 try:
                     assert_page_furniture(pdf, *spec.furniture)
                 except AssertionError as exc:
-                    problems.append((f"{spec.kind}: page furniture: {str(exc).split(':')[0]}", str(exc)))
+                    problems.append((f"{label}: page furniture: {str(exc).split(':')[0]}", str(exc)))
     elif rc == 2:
         tally.refused += 1
     return problems
