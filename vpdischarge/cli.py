@@ -63,7 +63,7 @@ def _render(args: argparse.Namespace) -> int:
     from vpdischarge.atomic import file_ids, writable_target, write_atomically
     from vpdischarge.domain.case_file import read_case_file
     from vpdischarge.domain.site import load_site
-    from vpdischarge.pipeline import check, render
+    from vpdischarge.pipeline import check, render, sample_site_issues
 
     # The files being read are never the output: checked first, so nothing is read or made for
     # an output that would be refused anyway (and checked again just before the rename).
@@ -86,6 +86,7 @@ def _render(args: argparse.Namespace) -> int:
     handout = render(case, site)
     _say("warning", handout.warnings)
     write_atomically(args.output, handout.pdf, keep=inputs)
+    _say("warning", sample_site_issues(site))
     return EXIT_OK
 
 
@@ -182,10 +183,10 @@ def _quietly_say(line: str) -> None:
 
 def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv:
+    if not argv or (len(argv) == 1 and argv[0].lower().endswith(".json")):  # `vpdischarge CASE.json`
         from vpdischarge.gui.app import main as gui_main
 
-        return gui_main()
+        return gui_main(["vpdischarge", *argv])
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help()
