@@ -396,3 +396,18 @@ def test_an_hour_old_temporary_file_of_a_killed_write_is_removed_by_the_next_wri
     os.utime(other, (old, old))
     atomic.write_atomically(tmp_path / "handout.pdf", b"new")
     assert not stale.exists() and fresh.exists() and other.exists()
+
+
+def test_the_command_lines_output_message_does_not_repeat_the_file_name(folder):
+    """A PDF is often named after its patient, and these lines end up in batch logs."""
+    (folder / "Maria Testcase Nunez.pdf").mkdir()
+    result = run("render", "--case", "case.json", "--output", "Maria Testcase Nunez.pdf", cwd=folder)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: output: is a folder") and "Maria" not in result.stderr
+
+
+def test_the_windows_message_names_the_file(tmp_path):
+    (tmp_path / "handout.pdf").mkdir()
+    with pytest.raises(atomic.WriteError) as caught:
+        atomic.write_atomically(tmp_path / "handout.pdf", b"x")
+    assert str(caught.value).startswith(str(tmp_path / "handout.pdf") + ": is a folder")

@@ -54,7 +54,13 @@ _CAUGHT_SIGNALS = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if ha
 
 
 class WriteError(Exception):
-    """The file could not be written; the message is fit to show a nurse."""
+    """The file could not be written. `reason` says why without the file's name (a file may be
+    named after its patient, and the command line's messages end up in logs: `output: <reason>`);
+    str() is "<path>: <reason>", for the window, where the nurse chose the name a moment ago."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path, self.reason = path, reason
+        super().__init__(_("{path}: {reason}").format(path=path, reason=reason))
 
 
 class Terminated(BaseException):
@@ -83,14 +89,14 @@ def file_ids(paths: Iterable[Path | None]) -> frozenset[FileId]:
     return frozenset(ids)
 
 
-def _not_a_file(path: Path, mode: int) -> str:
+def _not_a_file(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return _("{path} is a folder; give a file name such as handout.pdf").format(path=path)
+        return _("is a folder; give a file name such as handout.pdf")
     if stat.S_ISFIFO(mode):
-        return _("{path} is a pipe (FIFO), not a file").format(path=path)
+        return _("is a pipe (FIFO), not a file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return _("{path} is a device, not a file").format(path=path)
-    return _("{path} is not a regular file").format(path=path)
+        return _("is a device, not a file")
+    return _("is not a regular file")
 
 
 def writable_target(path: Path, keep: frozenset[FileId] = frozenset()) -> Path:
@@ -102,28 +108,26 @@ def writable_target(path: Path, keep: frozenset[FileId] = frozenset()) -> Path:
     except FileNotFoundError:
         link = None
     except OSError as exc:
-        raise WriteError(_("cannot use {path}: {reason}").format(path=path, reason=exc.strerror)) from None
+        raise WriteError(path, _("cannot be used: {reason}").format(reason=exc.strerror)) from None
     target = path
     if link is not None and stat.S_ISLNK(link.st_mode):
         try:
             info = os.stat(path)
         except OSError:
-            raise WriteError(_("{path} is a link to a file that does not exist").format(path=path)) from None
+            raise WriteError(path, _("is a link to a file that does not exist")) from None
         target = Path(os.path.realpath(path))
     else:
         info = link
     if info is not None:
         if not stat.S_ISREG(info.st_mode):
-            raise WriteError(_not_a_file(path, info.st_mode))
+            raise WriteError(path, _not_a_file(info.st_mode))
         if (info.st_dev, info.st_ino) in keep:
             raise WriteError(
-                _("{path} is the case or settings file being read; choose another name for the PDF").format(
-                    path=path
-                )
+                path, _("is the case or settings file being read; choose another name for the PDF")
             )
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise WriteError(_("the folder {folder} does not exist").format(folder=folder))
+        raise WriteError(path, _("the folder it would go in does not exist"))
     return target
 
 
@@ -220,7 +224,7 @@ def write_atomically(path: Path, data: bytes, keep: Iterable[Path | None] = ()) 
                     out.flush()
                     # Checked again now: the target may have changed while the PDF was made.
                     if writable_target(path, keep_ids) != target:
-                        raise WriteError(_("{path} changed while it was being written").format(path=path))
+                        raise WriteError(path, _("changed while it was being written"))
                     try:
                         existing = os.stat(target)
                     except FileNotFoundError:
@@ -233,9 +237,7 @@ def write_atomically(path: Path, data: bytes, keep: Iterable[Path | None] = ()) 
                 temp_name = None
             except OSError as exc:
                 reason = exc.strerror or str(exc)
-                raise WriteError(
-                    _("cannot write {path}: {reason}").format(path=path, reason=reason)
-                ) from None
+                raise WriteError(path, _("cannot be written: {reason}").format(reason=reason)) from None
             finally:
                 if temp_name is not None:
                     with contextlib.suppress(OSError):
@@ -245,6 +247,6 @@ def write_atomically(path: Path, data: bytes, keep: Iterable[Path | None] = ()) 
         # The default one ends the process with the signal's status; a program's own handler
         # (the window's, say) runs, and the write is then reported as not done.
         signal.raise_signal(stop.signum)
-        raise WriteError(_("writing {path} was interrupted").format(path=path)) from None
+        raise WriteError(path, _("writing it was interrupted")) from None
     _sync_folder(folder)
     _remove_stale_parts(folder)

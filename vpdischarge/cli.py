@@ -201,7 +201,7 @@ def _main(argv: list[str] | None) -> int:
         _say("error", exc.issues)
         return EXIT_BAD_INPUT
     except WriteError as exc:
-        print(f"error: output: {exc}", file=sys.stderr)
+        print(f"error: output: {exc.reason}", file=sys.stderr)  # the path may name a patient
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         raise
