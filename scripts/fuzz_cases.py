@@ -160,14 +160,15 @@ def _comparable(text: str) -> str:
 
 def _simple_order_check(pdf: bytes, values: list[str]) -> list[str]:
     """The values not found in the page text in their typed order (pypdf's extraction,
-    tests/pdfread.py). Whole, whitespace aside; or else word by word, each word whole and after
-    the one before: a value wrapped inside a table cell comes back interleaved with the cells
-    beside it. Only text pypdf gives back exactly is compared (no right-to-left, shaped or
+    tests/pdfread.py). Whole, whitespace aside; or else word by word, each a whole word of the
+    page and after the one before: a value wrapped inside a table cell comes back interleaved
+    with the cells beside it. Only text pypdf gives back exactly is compared (no right-to-left, shaped or
     combining characters: see `is_extractable`); a reordered `123-456` or `Ana (Jr.)` is caught."""
     from pdfread import all_text
     from test_properties import is_extractable
 
-    page = _comparable(all_text(pdf))
+    text = all_text(pdf)
+    page, words = _comparable(text), [_comparable(word) for word in text.split()]
     missing = []
     for value in values:
         expected = _comparable(value)
@@ -177,13 +178,14 @@ def _simple_order_check(pdf: bytes, values: list[str]) -> list[str]:
             continue
         if expected in page:
             continue
+        # Word by word: each of the value's words is a word of the page, after the one before.
         at = 0
         for word in filter(None, (_comparable(w) for w in value.split())):
-            at = page.find(word, at)
+            at = next((n for n in range(at, len(words)) if words[n] == word), -1)
             if at < 0:
                 missing.append(value)
                 break
-            at += len(word)
+            at += 1
     return missing
 
 
