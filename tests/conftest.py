@@ -1,10 +1,14 @@
 """Shared fixtures. Qt must run headless, and that has to be set before Qt is imported."""
 
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Crash reports written by tests go to a scratch folder, never the real home folder.
-os.environ["XDG_STATE_HOME"] = __import__("tempfile").mkdtemp(prefix="vpdischarge-test-state-")
+# Crash reports written by tests go to a scratch folder, never the real home folder; the folder
+# is removed when the session ends (pytest_sessionfinish below).
+STATE_FOLDER = tempfile.mkdtemp(prefix="vpdischarge-test-state-")
+os.environ["XDG_STATE_HOME"] = STATE_FOLDER
 
 import copy  # noqa: E402
 from datetime import date  # noqa: E402
@@ -17,7 +21,7 @@ from vpdischarge.domain.site import load_site  # noqa: E402
 # "Today" for every test, so computed dates and date warnings never depend on the calendar.
 TODAY = date(2026, 11, 27)
 
-# A fictional patient; the shape is the case file of docs/architecture.md.
+# A fictional patient; the shape is the case file of docs/case-file.md.
 TYPICAL_CASE = {
     "schema": 1,
     "patient": {"name": "Maria Testcase Núñez", "date_of_birth": "1948-03-02", "record_number": "T-000123"},
@@ -61,6 +65,10 @@ def make_case(case_data):
         return case
 
     return make
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(STATE_FOLDER, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

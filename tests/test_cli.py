@@ -1,4 +1,5 @@
-"""The command line contract of docs/architecture.md, run as a real process."""
+"""The command line contract (README "Print a handout from the command line", the exit codes in
+vpdischarge/cli.py), run as a real process. Hostile outputs, signals and pipes: test_outputs.py."""
 
 import json
 import subprocess
@@ -141,3 +142,27 @@ def test_unexpected_error_gives_plain_message_and_a_report_without_patient_data(
     report = reports[0].read_text()
     assert "ValueError" in report and "secret" not in report and "Maria" not in report
     assert not (tmp_path / "o.pdf").exists()
+
+
+def test_the_locales_table_lines_up_whatever_the_script():
+    """Chinese, Japanese and Korean names take two terminal columns a character."""
+    import unicodedata
+
+    result = run("locales")
+    assert result.returncode == 0
+
+    def columns(text):
+        return sum(
+            2
+            if unicodedata.east_asian_width(ch) in "WF"
+            else 0
+            if unicodedata.category(ch) in ("Mn", "Me")
+            else 1
+            for ch in text
+        )
+
+    # The direction column (ltr/rtl) starts at the same terminal column on every line.
+    starts = {
+        columns(line[: max(line.find(" ltr "), line.find(" rtl "))]) for line in result.stdout.splitlines()
+    }
+    assert len(starts) == 1, result.stdout

@@ -1,19 +1,30 @@
 """The command line: `render`, `locales`, `check`; with no arguments it opens the window.
 
-User mistakes (bad case file, bad settings, unwritable output) exit 2 with one line per problem,
-each naming its field, and never a traceback. The output PDF is written atomically.
+User mistakes (bad case file, bad settings, bad template, unwritable output) exit 2 with one line
+per problem, each naming its field, and never a traceback. The output PDF is written atomically
+(vpdischarge/atomic.py), and never over the case file, the site file or anything that is not a
+regular file.
+
+Exit codes: 0 done; 1 an unexpected problem (a report for IT is written, see crash.py); 2 the input
+or the output needs correcting; 130 stopped by Ctrl+C (128 + SIGINT, the shell's convention);
+141 the reader of the output went away (`vpdischarge locales | head -1`: 128 + SIGPIPE, what the
+shell reports for any program stopped that way), quietly. SIGTERM during the write removes the
+temporary file and ends the process by SIGTERM.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 130, 141
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,11 +64,15 @@ def _say(kind: str, issues) -> None:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from vpdischarge.atomic import write_atomically
+    from vpdischarge.atomic import file_ids, writable_target, write_atomically
     from vpdischarge.domain.case_file import read_case_file
     from vpdischarge.domain.site import load_site
     from vpdischarge.pipeline import check, render, sample_site_issues
 
+    # The files being read are never the output: checked first, so nothing is read or made for
+    # an output that would be refused anyway (and checked again just before the rename).
+    inputs = [args.case, args.site]
+    writable_target(args.output, file_ids(inputs))
     site = load_site(args.site)
     case, issues = read_case_file(args.case)
     overrides = {
@@ -72,12 +87,9 @@ def _render(args: argparse.Namespace) -> int:
     if problems:
         _say("error", problems)
         return EXIT_BAD_INPUT
-    if args.output.is_dir():
-        _say("error", ["output: is a folder; give a file name such as handout.pdf"])
-        return EXIT_BAD_INPUT
     handout = render(case, site)
     _say("warning", handout.warnings)
-    write_atomically(args.output, handout.pdf)
+    write_atomically(args.output, handout.pdf, keep=inputs)
     _say("warning", sample_site_issues(site))
     return EXIT_OK
 
@@ -92,8 +104,24 @@ def _locales(args: argparse.Namespace) -> int:
         return EXIT_OK
     for s in statuses:
         loc = s.locale
-        print(f"{loc.code:8} {loc.native_name:22} {loc.direction}  {s.status:9} {s.completeness:6.1%}")
+        print(
+            f"{loc.code:8} {_padded(loc.native_name, 22)} {loc.direction}  {s.status:9} {s.completeness:6.1%}"
+        )
     return EXIT_OK
+
+
+def _padded(text: str, columns: int) -> str:
+    """`text` padded to `columns` terminal columns: Chinese, Japanese and Korean characters take
+    two columns each and combining marks none, so `str.ljust` would misalign the table."""
+    width = sum(
+        0
+        if unicodedata.category(ch) in ("Mn", "Me")
+        else 2
+        if unicodedata.east_asian_width(ch) in "WF"
+        else 1
+        for ch in text
+    )
+    return text + " " * max(0, columns - width)
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -134,6 +162,30 @@ def _check_case(path: Path, site) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        status = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows up here, inside the handlers below
+        return status
+    except KeyboardInterrupt:
+        from vpdischarge.i18n import _
+
+        _quietly_say(_("stopped by Ctrl+C"))  # a PDF being written is left as it was
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped reading (`| head -1`): nothing more to say, and nobody to say it to.
+        # Point stdout at nothing so the interpreter's last flush does not complain either.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE
+
+
+def _quietly_say(line: str) -> None:
+    with contextlib.suppress(OSError, ValueError):
+        print(f"error: {line}", file=sys.stderr)
+
+
+def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (len(argv) == 1 and argv[0].lower().endswith(".json")):  # `vpdischarge CASE.json`
         from vpdischarge.gui.app import main as gui_main
@@ -154,8 +206,10 @@ def main(argv: list[str] | None = None) -> int:
         _say("error", exc.issues)
         return EXIT_BAD_INPUT
     except WriteError as exc:
-        print(f"error: output: {exc}", file=sys.stderr)
+        print(f"error: output: {exc.reason}", file=sys.stderr)  # the path may name a patient
         return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        raise
     except Exception as exc:  # noqa: BLE001 - last resort: a plain message, no traceback
         if os.environ.get("VPDISCHARGE_DEBUG"):
             raise

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from xml.etree import ElementTree
 
 from vpdischarge.content.bilingual import pair_markup
 from vpdischarge.content.catalog_status import untranslated_count
 from vpdischarge.content.catalogs import available_languages
 from vpdischarge.content.context import build_context
-from vpdischarge.content.template import render_markup
+from vpdischarge.content.template import markup_error, render_markup
 from vpdischarge.content.text import printable
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import InputError, Issue, errors
@@ -21,6 +22,7 @@ from vpdischarge.i18n import _, language_name, ngettext
 from vpdischarge.medicine_checks import unclear_dose_issues, untranslated_medicine_issues
 from vpdischarge.typeset.document import PrintOptions, TooLargeToPrint, typeset
 from vpdischarge.typeset.fonts import FontResolver
+from vpdischarge.typeset.inline import MarkupError
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,6 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
         raise InputError(errors(issues))
     locale = find_locale(case.language)
     assert locale is not None  # validation guarantees it
-    markup = handout_markup(case, site, today)
     options = PrintOptions(
         paper=site.paper,
         large_print=case.large_print,
@@ -157,7 +158,11 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
         sample=site.sample,
     )
     try:
-        pdf = typeset(markup, options)
+        pdf = typeset(handout_markup(case, site, today), options)
     except TooLargeToPrint as exc:
         raise InputError([Issue("case", str(exc))]) from None
+    except (MarkupError, ElementTree.ParseError) as exc:  # ParseError: pairing two languages
+        if site.template_folder is None:
+            raise  # the bundled template made it: a bug in the program
+        raise markup_error(exc, site.template_folder) from None
     return Handout(pdf, [i for i in issues if i.severity == "warning"])

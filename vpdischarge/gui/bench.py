@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     def verdict(ok: bool) -> str:
-        return "pass" if ok else "FAIL"
+        return "within target" if ok else "over target"  # reported, not asserted
 
     cold, prev = result["cold_start_s"], result["preview_ms"]
     print(
