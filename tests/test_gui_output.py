@@ -217,8 +217,9 @@ def test_save_pdf_writes_the_preview_bytes_and_says_where(make_window, qtbot, mo
     asked = []
 
     def choose(parent, title, suggested, *rest, **kwargs):
+        # The nurse types "handout" the first time, then takes the name offered.
         asked.append(suggested)
-        return str(target), ""
+        return (str(target) if len(asked) == 1 else suggested), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
     window.actions.save_pdf.trigger()
@@ -230,6 +231,8 @@ def test_save_pdf_writes_the_preview_bytes_and_says_where(make_window, qtbot, mo
     (tmp_path / "handout-2026-11-27.pdf").write_bytes(b"older")
     window.actions.save_pdf.trigger()
     assert Path(asked[1]) == tmp_path / "handout-2026-11-27-2.pdf"
+    assert (tmp_path / "handout-2026-11-27-2.pdf").read_bytes() == window.preview.pdf
+    assert (tmp_path / "handout-2026-11-27.pdf").read_bytes() == b"older"
 
 
 def test_a_saved_case_s_folder_is_where_its_pdf_is_suggested(make_window, qtbot, monkeypatch, tmp_path):
