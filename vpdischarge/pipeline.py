@@ -140,7 +140,7 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
     options = PrintOptions(
         paper=site.paper,
         large_print=case.large_print,
-        author=site.hospital_name,
+        author=printable(site.hospital_name).strip(),  # cleaned like the printed name
         preferred_fonts=locale.fonts,
         cjk_line_breaks=locale.breaks_between_characters,
     )
