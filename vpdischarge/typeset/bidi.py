@@ -54,14 +54,14 @@ def paragraph_levels(text: str, rtl_base: bool) -> tuple[int, ...]:
     character before them, so they never cut a word into two runs."""
     if not text:
         return ()
-    dump = get_display(text.translate(_ONE_PARAGRAPH), base_dir="R" if rtl_base else "L", debug=True)
+    one = text.translate(_ONE_PARAGRAPH)  # one character for one: the indexes stay
+    dump = get_display(one, base_dir="R" if rtl_base else "L", debug=True)
     found = _LEVELS.search(dump)
     per_byte = [int(n) for n in _LEVEL.findall(found.group(1))] if found else []
-    encoded = text.encode("utf-8")
-    if len(per_byte) != len(encoded):
+    if len(per_byte) != len(one.encode("utf-8")):
         raise BidiEngineError("python-bidi's debug output has changed; check the pinned version")
     result, offset, previous = [], 0, 1 if rtl_base else 0
-    for ch in text:
+    for ch in one:
         level = per_byte[offset]
         if unicodedata.bidirectional(ch) == "BN" or ch in DIRECTION_CONTROLS:
             level = previous
