@@ -102,7 +102,8 @@ def visual_lines(pdf: bytes) -> list[str]:
                     merged.append((baseline, list(rows[baseline])))
             for _, chars in merged:
                 chars.sort(key=lambda c: c["x0"])
-                found.append("".join(c["text"] for c in chars if len(c["text"]) == 1 and _compared(c["text"])))
+                shown = (c["text"] for c in chars if len(c["text"]) == 1)
+                found.append("".join(ch for ch in shown if _compared(ch)))
     return found
 
 
