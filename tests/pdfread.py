@@ -163,6 +163,17 @@ def values_out_of_order(pdf: bytes, values: Mapping[str, str]) -> list[str]:
     return [name for name, value in values.items() if not appears_in_logical_order(lines, value)]
 
 
+def typed_values_missing(pdf: bytes, values: list[str]) -> list[str]:
+    """The hook of scripts/fuzz_cases.py: of these values as typed (invisible controls and all),
+    the ones not printed in their logical order. Each is compared as the content layer prints
+    it (cleaned, trimmed): pass only text that prints unchanged (not doses, standard phrases, or
+    a follow-up place without a follow-up time, which the handout leaves out)."""
+    from vpdischarge.content.text import printable
+
+    lines = visual_lines(pdf)
+    return [value for value in values if not appears_in_logical_order(lines, printable(value).strip())]
+
+
 def printed_values(case, site, today) -> dict[str, str]:
     """Field -> the text the handout prints for it (cleaned as the content layer cleans it,
     standard medicine phrases in the handout's language, doses in its digits), for every typed

@@ -14,6 +14,8 @@ from dataclasses import replace
 import pdfplumber
 import pytest
 from conftest import TODAY, TYPICAL_CASE
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdfread import (
     appears_in_logical_order,
     chars_outside_page,
@@ -23,7 +25,7 @@ from pdfread import (
 )
 
 from vpdischarge.domain.case_file import case_from_dict
-from vpdischarge.domain.text_rules import has_bidi_controls, without_bidi_controls
+from vpdischarge.domain.text_rules import DIRECTION_CONTROLS, has_bidi_controls, without_bidi_controls
 from vpdischarge.pipeline import check, render
 from vpdischarge.typeset.bidi import paragraph_levels, visual_text
 from vpdischarge.typeset.document import PrintOptions, typeset
@@ -228,3 +230,20 @@ def test_a_word_longer_than_the_line_breaks_inside_and_stays_on_the_page(site, n
             xs = [(c["x0"], c["x1"]) for c in page.chars if not c["text"].isspace()]
             assert all(x0 >= 0 and x1 <= page.width for x0, x1 in xs), name
     assert chars_outside_page(pdf) == 0
+
+
+def test_persian_digits_at_a_left_to_right_level_keep_their_order():
+    # Persian digits are Arabic script: shaped as a right-to-left run they would read "۳۲۱".
+    markup = RTL_MARKUP.format(text="دوز \u2068۱۲۳ mg\u2069").replace('lang="ar"', 'lang="fa"')
+    pdf = typeset(markup, PrintOptions(preferred_fonts=("arabic",)))
+    assert appears_in_logical_order(pdf, "۱۲۳ mg")
+    assert not appears_in_logical_order(pdf, "۳۲۱ mg")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60), st.booleans())
+def test_the_engine_gives_a_level_for_every_character_of_any_text(text, rtl):
+    levels = paragraph_levels(text, rtl)
+    assert len(levels) == len(text)
+    shown = visual_text(text, rtl)
+    assert len(shown) == len([ch for ch in text if ch not in DIRECTION_CONTROLS])
