@@ -75,12 +75,13 @@ def chars_outside_page(pdf: bytes) -> int:
 # line, as the right-to-left tests do) and compared with the value's own visual order, which the
 # bidi algorithm gives when the value is an isolated unit. Letters that shaping changes (Arabic,
 # Devanagari: they come back as presentation forms or glyph codes), combining marks, format
-# characters and white space are left out of the comparison on both sides; digits are kept.
+# characters, white space and characters beyond the Basic Multilingual Plane (whose ToUnicode
+# entries do not read back) are left out of the comparison on both sides; digits are kept.
 
 
 def _compared(ch: str) -> bool:
     category = unicodedata.category(ch)
-    if ch.isspace() or category[0] in "MCZ":
+    if ch.isspace() or category[0] in "MCZ" or ord(ch) > 0xFFFF:  # beyond the BMP: see is_extractable
         return False
     return category == "Nd" or not needs_shaping(ch)
 
@@ -107,17 +108,22 @@ def visual_lines(pdf: bytes) -> list[str]:
     return found
 
 
+# Lines in a row that may show nothing of a wrapped value (a page break: footer, header, table head).
+SKIPPED_LINES = 6
+
+
 def _value_items(value: str) -> list[tuple[str, int]]:
-    """The value's compared characters in logical order, each with its bidi level (the value
-    laid out on its own, as the isolate it is printed as)."""
-    levels = paragraph_levels(value, base_is_rtl(value))
-    return [(ch, level) for ch, level in zip(value, levels, strict=True) if _compared(ch)]
+    """The value's characters in logical order, each with its bidi level (the value laid out on
+    its own, as the isolate it is printed as). All of them: a space left out would join two
+    runs it separates and change their order."""
+    return list(zip(value, paragraph_levels(value, base_is_rtl(value)), strict=True))
 
 
 def _shown(items: list[tuple[str, int]]) -> str:
-    """Part of a value as one printed line shows it (rules L2 and L4)."""
+    """The compared characters of part of a value as one printed line shows it (L2 and L4)."""
     order = visual_order([level for _, level in items])
-    return "".join(mirrored(items[i][0]) if items[i][1] % 2 else items[i][0] for i in order)
+    shown = (mirrored(items[i][0]) if items[i][1] % 2 else items[i][0] for i in order)
+    return "".join(ch for ch in shown if _compared(ch))
 
 
 def _longest_part_on(line: str, items: list[tuple[str, int]], start: int) -> int:
@@ -139,19 +145,21 @@ def appears_in_logical_order(pdf_or_lines: bytes | list[str], value: str) -> boo
     (a long note, a narrow table cell), each line showing its next part in visual order."""
     lines = visual_lines(pdf_or_lines) if isinstance(pdf_or_lines, bytes) else pdf_or_lines
     items = _value_items(value)
-    if not items:
+    compared = [i for i, (ch, _) in enumerate(items) if _compared(ch)]
+    if not compared:
         return True  # nothing comparable (white space, or only shaped letters)
-    first = _shown(items[:1])
+    first = _shown(items[: compared[0] + 1])
     for i, line in enumerate(lines):
         if first not in line:
             continue
-        start, j = 0, i
-        while j < len(lines):
+        start, j, idle = 0, i, 0
+        while j < len(lines) and idle <= SKIPPED_LINES:
             end = _longest_part_on(lines[j], items, start)
-            if end == start:
-                break
+            # A line may hold only letters that are not compared (a wrapped Arabic word in a
+            # Latin cell), while the part before it took them all: such lines are passed over.
+            idle = idle + 1 if end == start else 0
             start, j = end, j + 1
-            if start == len(items):
+            if not any(k >= start for k in compared):
                 return True
     return False
 
