@@ -83,6 +83,8 @@ def _compared(ch: str) -> bool:
     category = unicodedata.category(ch)
     if ch.isspace() or category[0] in "MCZ" or ord(ch) > 0xFFFF:  # beyond the BMP: see is_extractable
         return False
+    if ch == "\u25cc":  # the dotted circle HarfBuzz draws under a mark typed without its letter
+        return False
     return category == "Nd" or not needs_shaping(ch)
 
 
