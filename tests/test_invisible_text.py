@@ -156,6 +156,13 @@ def test_a_joiner_outside_such_a_script_is_removed():
     assert without_bidi_controls("ی\u200c\u200cخ") == "ی\u200cخ"  # one is enough
 
 
+def test_the_removed_characters_can_be_named():
+    from vpdischarge.domain.text_rules import invisible_controls_in
+
+    assert invisible_controls_in("می\u200cخ\u200fو") == ["\u200f"]  # the Persian joiner stays
+    assert invisible_controls_in("A\u200dB\u061c") == ["\u200d", "\u061c"]
+
+
 def test_visible_arabic_number_signs_are_kept():
     assert without_bidi_controls("\u0600\u0661\u0662") == "\u0600\u0661\u0662"
 

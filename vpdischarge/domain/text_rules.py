@@ -105,6 +105,18 @@ def without_invisible_controls(text: str) -> str:
     return "".join(out)
 
 
+def invisible_controls_in(text: str) -> list[str]:
+    """The characters cleaning removes from `text`, in order (for a message naming their code
+    points; a joiner that stays is not among them)."""
+    kept, removed, i = without_invisible_controls(text), [], 0
+    for ch in text:
+        if i < len(kept) and kept[i] == ch:
+            i += 1
+        else:
+            removed.append(ch)
+    return removed
+
+
 def has_invisible_controls(text: str) -> bool:
     """Whether cleaning would remove anything: the field deserves a warning."""
     return without_invisible_controls(text) != text
