@@ -5,7 +5,7 @@ Templates only choose words; all arithmetic happens here, once, where it can be 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -13,7 +13,7 @@ from vpdischarge.content.calendar import add_months, after_days, after_hours, af
 from vpdischarge.content.doses import dose_for_handout
 from vpdischarge.content.formatting import Formatter
 from vpdischarge.content.medicine_phrases import KINDS, in_language, untranslated_fields
-from vpdischarge.content.text import lines, printable
+from vpdischarge.content.text import isolated, isolated_lines, printable, typed
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.clinical import ClinicalLimits, check_limits
 from vpdischarge.domain.locales import HandoutLocale, babel_locale, same_language
@@ -73,8 +73,18 @@ def medications(case: Case, locale: HandoutLocale, typed_in: str) -> list[dict[s
         row["dose"] = dose_for_handout(row["dose"], babel_locale(typed_in), locale.babel)
         for kind in KINDS:
             row[kind] = in_language(row[kind], kind, locale.code, typed_in) or row[kind]
-        rows.append(row)
+        rows.append({key: isolated(value) for key, value in row.items()})
     return rows
+
+
+def printed_site(site: SiteSettings) -> SiteSettings:
+    """The site with its printed text cleaned and isolated like anything a nurse types: a
+    hospital's file can hold invisible controls too."""
+    return replace(site, **{key: typed(getattr(site, key)) for key in SITE_TEXT})
+
+
+# The site settings a template prints.
+SITE_TEXT = ("hospital_name", "clinic_phone", "after_hours_phone", "emergency_number")
 
 
 def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed_on: date) -> dict[str, Any]:
@@ -83,20 +93,21 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
     fmt = Formatter(locale.babel, rtl=locale.direction == "rtl")
     limits = merged_limits(case, site)
     notes_language = case.clinician.notes_language or site.notes_language
-    notes_lines = lines(case.clinician.notes)
+    notes_lines = isolated_lines(case.clinician.notes)
+    follow_up = replace(case.follow_up, where=typed(case.follow_up.where), phone=typed(case.follow_up.phone))
     return {
         "lang": locale.code,
         "dir": locale.direction,
-        "site": site,
+        "site": printed_site(site),
         "patient": {
-            "name": printable(case.patient.name).strip(),
+            "name": typed(case.patient.name),
             "date_of_birth": case.patient.date_of_birth,
-            "record_number": printable(case.patient.record_number).strip(),
+            "record_number": typed(case.patient.record_number),
         },
         "procedure": {
             "kind": case.procedure.kind,
             "date": case.procedure.date,
-            "levels": ", ".join(printable(x).strip() for x in case.procedure.levels),
+            "levels": isolated(", ".join(printable(x).strip() for x in case.procedure.levels if x.strip())),
             "anesthesia": case.procedure.anesthesia,
         },
         "limits": limits,
@@ -113,10 +124,10 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
             else None
         ),
         "blood_thinner_restart": case.blood_thinner_restart,
-        "follow_up": case.follow_up,
-        "follow_up_where": printable(case.follow_up.where).strip(),
-        "follow_up_phone": printable(case.follow_up.phone).strip(),
-        "clinician_name": printable(case.clinician.name).strip(),
+        "follow_up": follow_up,
+        "follow_up_where": follow_up.where,
+        "follow_up_phone": follow_up.phone,
+        "clinician_name": typed(case.clinician.name),
         "notes_lines": notes_lines,
         # Name the notes' language only when it differs from the handout's.
         "notes_language_name": (
@@ -124,7 +135,7 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
             if notes_lines and not same_language(notes_language, locale.code)
             else None
         ),
-        "interpreter": printable(case.interpreter).strip(),
+        "interpreter": typed(case.interpreter),
         "large_print": case.large_print,
         "printed_on": printed_on,
     }

@@ -21,30 +21,30 @@ def _round_half(value: float) -> float:
     return round(value * 2) / 2
 
 
-# Left-to-right embedding and its end. A value such as "100.4°F (38.0°C)" or "+1 555 0100" set
-# inside right-to-left text is otherwise reordered by the bidi algorithm into nonsense
-# ("F (38.0°C°100.4"); embedded, it stays one left-to-right unit. (Isolates, U+2066..U+2069,
-# would be the modern choice; the reference bidi implementation we use knows embeddings.)
-LRE, RLE, PDF = "\u202a", "\u202b", "\u202c"
+# Left-to-right and right-to-left isolates and their end. A value such as "100.4°F (38.0°C)" or
+# "+1 555 0100" set inside right-to-left text is otherwise reordered by the bidi algorithm into
+# nonsense ("F (38.0°C°100.4"); isolated, it stays one unit, and it cannot pull the sentence's
+# neutral characters into its own direction either (an embedding could).
+LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 
 
 @dataclass(frozen=True)
 class Formatter:
     """Formatting bound to one CLDR locale; the Jinja filters are its methods. On a
-    right-to-left handout (`rtl`), left-to-right values are embedded (see LRE above)."""
+    right-to-left handout (`rtl`), left-to-right values are isolated (see LRI above)."""
 
     locale: str
     rtl: bool = False
 
     def isolate(self, text: str) -> str:
-        """`text` as one unit inside a right-to-left sentence: Latin text and numbers embedded
-        left to right; text with right-to-left letters (an Arabic date) embedded right to left,
+        """`text` as one unit inside a right-to-left sentence: Latin text and numbers isolated
+        left to right; text with right-to-left letters (an Arabic date) isolated right to left,
         so a number in it does not join a Latin value before it ("T12, L1 · 20" read as one
         left-to-right run and tore the date apart in the page header)."""
         if not self.rtl or not text:
             return text
-        return f"{RLE if _RTL_LETTER.search(text) else LRE}{text}{PDF}"
+        return f"{RLI if _RTL_LETTER.search(text) else LRI}{text}{PDI}"
 
     def date(self, value: date) -> str:
         return self.isolate(format_date(value, "long", locale=self.locale))
@@ -69,7 +69,7 @@ class Formatter:
         """ "first (second)" inside a sentence. In a right-to-left sentence, two Latin values
         are embedded as one unit: embedded one by one, the closing bracket took the sentence's
         direction and printed as "100.4°F (38.0°C" (Persian). A value with right-to-left
-        letters (Arabic "°ف") needs no embedding; one Latin value beside it is embedded alone,
+        letters (Arabic "°ف") needs no isolate; one Latin value beside it is isolated alone,
         and the brackets then follow the sentence."""
         both = f"{first} ({second})"
         if not _RTL_LETTER.search(both):

@@ -2,12 +2,16 @@
 
 ReportLab 5 applies the bidi algorithm only to paragraphs made of a single fragment; ours have
 one fragment per font run and per bold span, so right-to-left text needs this class:
-1. break the text into lines greedily, measuring each word as HarfBuzz will shape it;
-2. per line, resolve bidi levels (Unicode algorithm) and put words and runs in visual order;
-3. set each line's pieces, already in visual order, directly on the canvas.
-HarfBuzz writes an Arabic word's glyphs right to left itself, so a right-to-left word keeps its
+1. resolve the bidi levels of the whole paragraph (UAX #9, see bidi.py), isolates included;
+2. break it into lines greedily, measuring each word as HarfBuzz will shape it; a word longer
+   than the line is cut inside itself, between letters that may be parted (never inside a
+   letter with its marks, a conjunct or a joiner), instead of running off the page;
+3. per line, apply the line rules (L1, L2) and put the runs in visual order;
+4. set each line's pieces, already in visual order, directly on the canvas.
+HarfBuzz writes a right-to-left run's glyphs right to left itself, so such a run keeps its
 letters in logical order here; only neutral characters that land in a right-to-left run (a full
-stop, a bracket) are placed and mirrored by us.
+stop, a bracket in a font of its own) are reversed and mirrored by us. A left-to-right run is
+shaped left to right (Persian digits are Arabic script, and HarfBuzz would guess wrong).
 
 Used for every paragraph of a right-to-left handout, and for any left-to-right paragraph holding
 right-to-left text (an Arabic name on a Spanish handout).
@@ -15,6 +19,7 @@ right-to-left text (an Arabic name on a Spanish handout).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,85 +29,158 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
 from reportlab.platypus import Flowable
 
-from vpdischarge.domain.text_rules import NO_BREAK_SPACE, without_bidi_controls
-from vpdischarge.typeset.bidi import levels, mirrored, visual_order
-from vpdischarge.typeset.scripts import has_rtl, needs_shaping
+from vpdischarge.domain.text_rules import DIRECTION_CONTROLS, JOINERS, NO_BREAK_SPACE
+from vpdischarge.typeset.bidi import line_levels, mirrored, paragraph_levels, visual_order
+from vpdischarge.typeset.scripts import has_rtl, needs_ltr_shaping, needs_shaping
 
 BREAK = "\n"
+_PRINTED = str.maketrans(dict.fromkeys(map(ord, DIRECTION_CONTROLS)))
+Segment = tuple[int, int]  # [start, end) of a word (or part of one) in the paragraph's text
+Line = tuple[list[Segment], float]  # a line's words and their width with the spaces between
 
 
 @dataclass
 class Piece:
     face: str
     text: str
+    rtl: bool = False  # set at a right-to-left level: HarfBuzz writes it right to left
 
 
-def _width(piece: Piece, size: float) -> float:
-    return _measure(without_bidi_controls(piece.text), piece.face, size)
+def printed(text: str) -> str:
+    """`text` without the direction controls: they have done their work (levels) and have no
+    glyph to print."""
+    return text.translate(_PRINTED)
 
 
 @lru_cache(maxsize=20_000)
-def _shaped(text: str, face: str, size: float) -> str:
+def _shaped(text: str, face: str, size: float, rtl: bool = True) -> str:
     """The text as HarfBuzz shapes it (joined Arabic letters, Devanagari conjuncts; a right-to-
-    left word comes back in display order), or the text itself where nothing needs shaping."""
-    return shapeStr(text, face, size) if needs_shaping(text) else text
+    left run comes back in display order), or the text itself where nothing needs shaping. A
+    left-to-right run of Arabic digits or punctuation is not shaped: HarfBuzz would take it for
+    right-to-left text and reverse "۱۲۳"."""
+    if not needs_shaping(text) or (not rtl and not needs_ltr_shaping(text)):
+        return text
+    return shapeStr(text, face, size)
 
 
 @lru_cache(maxsize=20_000)
-def _measure(text: str, face: str, size: float) -> float:
+def _measure(text: str, face: str, size: float, rtl: bool = True) -> float:
     """Width of one word as HarfBuzz will shape it. Cached: the template's words recur in every
     handout, and shaping is the slow part of a right-to-left page."""
-    shaped = _shaped(text, face, size)
+    shaped = _shaped(text, face, size, rtl)
     if isinstance(shaped, ShapedStr):
         return sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
     return stringWidth(text, face, size)
 
 
-def _words(runs: list[tuple[str, str]]) -> list[list[Piece] | str]:
-    """Words as lists of single-font pieces; BREAK marks a forced line break."""
-    words: list[list[Piece] | str] = []
-    current: list[Piece] = []
+def _may_break_before(text: str, index: int) -> bool:
+    """Whether a word may be cut between text[index - 1] and text[index] when it is too long
+    for a line: never before a combining mark or after a virama (a letter and its marks, a
+    Devanagari conjunct stay whole), never next to a joiner or a direction control."""
+    ch, before = text[index], text[index - 1]
+    if unicodedata.category(ch)[0] == "M" or ch in JOINERS or before in JOINERS:
+        return False
+    if ch in DIRECTION_CONTROLS or before in DIRECTION_CONTROLS:
+        return False
+    return unicodedata.combining(before) != 9
+
+
+def _flatten(runs: list[tuple[str, str]]) -> tuple[str, list[str]]:
+    """The paragraph's text (BREAK for a forced line break) and the font of each character."""
+    faces: list[str] = []
     for face, text in runs:
-        for ch in text:
-            if ch == BREAK or (ch.isspace() and ch != NO_BREAK_SPACE):
-                if current:
-                    words.append(current)
-                    current = []
-                if ch == BREAK:
-                    words.append(BREAK)
-            elif current and current[-1].face == face:
-                current[-1].text += ch
-            else:
-                current.append(Piece(face, ch))
-    if current:
-        words.append(current)
-    return words
+        faces.extend([face] * len(text))
+    return "".join(text for _, text in runs), faces
 
 
 class BidiParagraph(Flowable):
     def __init__(self, runs, style: ParagraphStyle, rtl_base: bool, bullet_text: str | None = None):
         super().__init__()
         self.runs, self.style, self.rtl_base, self.bullet_text = runs, style, rtl_base, bullet_text
-        self._lines: list[tuple[list[list[Piece]], float]] | None = None  # (words, width) per line
+        self._text, self._faces = _flatten(runs)
+        self._lines: list[Line] | None = None
         self._width_for: float | None = None
 
+    @property
+    def _levels(self) -> tuple[int, ...]:
+        return paragraph_levels(self._text, self.rtl_base)
+
     # -- line breaking ---------------------------------------------------------------------
-    def _break(self, available: float) -> list[tuple[list[list[Piece]], float]]:
-        size = self.style.fontSize
-        space = stringWidth(" ", self.style.fontName, size)
-        lines, line, used = [], [], 0.0
-        for word in _words(self.runs):
-            if word == BREAK:
+    def _tokens(self):
+        """Words as [start, end) ranges, and BREAK for a forced line break."""
+        text, start = self._text, None
+        for i, ch in enumerate(text):
+            if ch == BREAK or (ch.isspace() and ch != NO_BREAK_SPACE):
+                if start is not None:
+                    yield (start, i)
+                    start = None
+                if ch == BREAK:
+                    yield BREAK
+            elif start is None:
+                start = i
+        if start is not None:
+            yield (start, len(text))
+
+    def _width(self, start: int, end: int) -> float:
+        """Width of text[start:end] (no spaces in it), each font's part measured as shaped."""
+        size, width, i = self.style.fontSize, 0.0, start
+        while i < end:
+            j = i
+            while j < end and self._faces[j] == self._faces[i]:
+                j += 1
+            piece = printed(self._text[i:j])
+            if piece:
+                width += _measure(piece, self._faces[i], size)
+            i = j
+        return width
+
+    def _cut(self, start: int, end: int, available: float) -> list[Segment]:
+        """A word too long for a line, cut into parts that each fit (the longest that fits,
+        found by halving; a single letter wider than the line still gets a line of its own)."""
+        parts: list[Segment] = []
+        while start < end:
+            if self._width(start, end) <= available:
+                parts.append((start, end))
+                break
+            cuts = [i for i in range(start + 1, end) if _may_break_before(self._text, i)]
+            low, high, best = 0, len(cuts) - 1, None
+            while low <= high:
+                middle = (low + high) // 2
+                if self._width(start, cuts[middle]) <= available:
+                    best, low = cuts[middle], middle + 1
+                else:
+                    high = middle - 1
+            if best is None:
+                best = cuts[0] if cuts else end
+            parts.append((start, best))
+            start = best
+        return parts
+
+    def _break(self, available: float) -> list[Line]:
+        space = stringWidth(" ", self.style.fontName, self.style.fontSize)
+        lines: list[Line] = []
+        line: list[Segment] = []
+        used = 0.0
+        for token in self._tokens():
+            if token == BREAK:
                 lines.append((line, used))
                 line, used = [], 0.0
                 continue
-            width = sum(_width(p, size) for p in word)
+            width = self._width(*token)
+            if width > available:
+                # Longer than a whole line: it starts a line of its own and is cut inside.
+                if line:
+                    lines.append((line, used))
+                *full, last = self._cut(*token, available)
+                lines.extend(([part], self._width(*part)) for part in full)
+                line, used = [last], self._width(*last)
+                continue
             extra = width + (space if line else 0)
             if line and used + extra > available:
                 lines.append((line, used))
                 line, used = [], 0.0
                 extra = width
-            line.append(word)
+            line.append(token)
             used += extra
         if line or not lines:
             lines.append((line, used))
@@ -136,35 +214,42 @@ class BidiParagraph(Flowable):
         return twin
 
     # -- visual order ------------------------------------------------------------------------
-    def _visual_items(self, words: list[list[Piece]]) -> list[Piece]:
+    def _visual_items(self, segments: list[Segment]) -> list[Piece]:
         """The line cut into runs of one bidi level and one font, in display order.
 
-        A right-to-left run is kept in logical order: HarfBuzz lays a whole right-to-left run
-        out in display order itself (reversed, joined, brackets mirrored). Only a run of
-        neutral characters at a right-to-left level (a full stop in a font of its own) is
-        reversed and mirrored here."""
-        chars: list[tuple[str, str]] = []
-        for n, word in enumerate(words):
+        Levels are the paragraph's (resolved before the line was broken); the space between two
+        words takes the level of the white space typed there. A right-to-left run is kept in
+        logical order: HarfBuzz lays it out in display order itself (reversed, joined, brackets
+        mirrored). Only a run of neutral characters at a right-to-left level (a full stop in a
+        font of its own) is reversed and mirrored here."""
+        text, levels, base = self._text, self._levels, 1 if self.rtl_base else 0
+        chars: list[str] = []
+        faces: list[str] = []
+        char_levels: list[int] = []
+        for n, (start, end) in enumerate(segments):
             if n:
-                chars.append((" ", self.style.fontName))
-            chars.extend((ch, piece.face) for piece in word for ch in piece.text)
-        line_levels = levels("".join(ch for ch, _ in chars), self.rtl_base)
+                gap = segments[n - 1][1]
+                chars.append(" ")
+                faces.append(self.style.fontName)
+                char_levels.append(levels[gap] if gap < len(text) else base)
+            chars.extend(text[start:end])
+            faces.extend(self._faces[start:end])
+            char_levels.extend(levels[start:end])
+        char_levels = line_levels("".join(chars), char_levels, self.rtl_base)
         runs: list[tuple[Piece, int]] = []
-        for (ch, face), level in zip(chars, line_levels, strict=True):
+        for ch, face, level in zip(chars, faces, char_levels, strict=True):
+            if ch in DIRECTION_CONTROLS:
+                continue
             if runs and runs[-1][0].face == face and runs[-1][1] == level:
                 runs[-1][0].text += ch
             else:
-                runs.append((Piece(face, ch), level))
+                runs.append((Piece(face, ch, bool(level % 2)), level))
         shown = []
         for index in visual_order([level for _, level in runs]):
             piece, level = runs[index]
-            # Embedding controls have done their work (levels); they have no glyph to print.
-            text = without_bidi_controls(piece.text)
-            if not text:
-                continue
-            if level % 2 and not has_rtl(text):
-                text = "".join(mirrored(ch) for ch in reversed(text))
-            shown.append(Piece(piece.face, text))
+            if piece.rtl and not has_rtl(piece.text):
+                piece = Piece(piece.face, "".join(mirrored(ch) for ch in reversed(piece.text)), True)
+            shown.append(piece)
         return shown
 
     def draw(self) -> None:
@@ -174,15 +259,15 @@ class BidiParagraph(Flowable):
         leading per line, so these lines sit exactly like their left-to-right neighbours."""
         size, leading = self.style.fontSize, self.style.leading
         inner = self.width - self.style.leftIndent - self.style.rightIndent
-        for n, (words, _) in enumerate(self._lines or []):
-            pieces = self._visual_items(words)
-            widths = [_measure(p.text, p.face, size) for p in pieces]
+        for n, (segments, _) in enumerate(self._lines or []):
+            pieces = self._visual_items(segments)
+            widths = [_measure(p.text, p.face, size, p.rtl) for p in pieces]
             spare = inner - sum(widths)
             x = self.style.leftIndent + {TA_RIGHT: spare, TA_CENTER: spare / 2}.get(self.style.alignment, 0)
             baseline = self.height - size - n * leading
             for piece, width in zip(pieces, widths, strict=True):
                 self.canv.setFont(piece.face, size)
-                self.canv.drawString(x, baseline, _shaped(piece.text, piece.face, size))
+                self.canv.drawString(x, baseline, _shaped(piece.text, piece.face, size, piece.rtl))
                 x += width
             if n == 0 and self.bullet_text:
                 self._draw_bullet(baseline)

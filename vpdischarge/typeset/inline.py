@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
 from vpdischarge.domain.text_rules import NO_BREAK_SPACE
-from vpdischarge.typeset.bidi_paragraph import BidiParagraph
+from vpdischarge.typeset.bidi_paragraph import BidiParagraph, printed
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.scripts import has_rtl, style_for_text
 
@@ -61,7 +61,9 @@ def spans(
 
 
 def plain_text(element: Element) -> str:
-    return "".join(text for text, _, _ in spans(element))
+    """The element's text as printed: without the direction controls (isolates around typed
+    values), which only the bidi layout reads."""
+    return printed("".join(text for text, _, _ in spans(element)))
 
 
 def to_paragraph_markup(
@@ -74,7 +76,8 @@ def to_paragraph_markup(
     parts: list[str] = []
     base = resolver.base_face  # the paragraph style's own font: no tag needed
     for text, b, i in spans(element, bold, italic, tokens):
-        for n, line in enumerate(text.split("\n")):
+        # Without right-to-left letters the isolates change no order; ReportLab would draw them.
+        for n, line in enumerate(printed(text).split("\n")):
             if n:
                 parts.append("<br/>")
             for face, run in resolver.runs(line, b, i):
@@ -116,7 +119,9 @@ def make_paragraph(
     bulletText: str | None = None,  # noqa: N803 (ReportLab's keyword)
 ) -> Flowable:
     """A paragraph for an element: fonts by coverage, shaping where the script needs it, and our
-    own bidi layout where right-to-left text is involved (see bidi_paragraph.py)."""
+    own bidi layout where right-to-left text is involved (see bidi_paragraph.py). Text without
+    a right-to-left letter (or digit) has one direction whatever isolates it holds, so
+    ReportLab's own paragraph sets it, the controls removed."""
     items = spans(element, bold, tokens=tokens)
     text = "".join(t for t, _, _ in items)
     if rtl_base or has_rtl(text):

@@ -48,6 +48,15 @@ def needs_shaping(text: str) -> bool:
     return _SHAPED.search(text) is not None
 
 
+# The shaped scripts written left to right (Indic, Thai to Tibetan, Myanmar, Khmer): a run of
+# these at a left-to-right level still needs HarfBuzz; Arabic digits and punctuation there do not.
+_SHAPED_LTR = re.compile("[\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+
+
+def needs_ltr_shaping(text: str) -> bool:
+    return _SHAPED_LTR.search(text) is not None
+
+
 @cache
 def _shaped(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
