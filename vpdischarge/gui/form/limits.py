@@ -25,6 +25,7 @@ from vpdischarge.domain.case import Case
 from vpdischarge.domain.clinical import LIMIT_NAMES, LIMITS, ClinicalLimits
 from vpdischarge.domain.issues import Issue
 from vpdischarge.gui.form.section import Section
+from vpdischarge.gui.mnemonics import letter_in
 from vpdischarge.i18n import N_, _, ngettext
 
 DESCRIPTIONS = {
@@ -83,6 +84,8 @@ class LimitsSection(Section):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
         self.toggle.toggled.connect(self.set_expanded)
+        # The toggle's Alt+key ("Alt+C"), given by the window; kept as the summary changes.
+        self._toggle_key = ""
         self.form.addRow(self.toggle)
         self.body = QWidget()
         self.form.addRow(self.body)
@@ -194,10 +197,14 @@ class LimitsSection(Section):
             ).format(n=changed)
         else:
             summary = _("The site's limits apply")
-        self.toggle.setText(summary)
+        self.toggle.setText(letter_in(summary, self._toggle_key))
         # The arrow shows the state; the name says what the button does.
         self.toggle.setAccessibleName(_("Show the clinical limits"))
         self.toggle.setToolTip(_("Show or hide the clinical limits (Ctrl+L)"))
+
+    def set_toggle_key(self, key: str) -> None:
+        self._toggle_key = key
+        self._update_toggle(len(self.restrictions()))
 
     def set_expanded(self, expanded: bool) -> None:
         if self.toggle.isChecked() != expanded:
