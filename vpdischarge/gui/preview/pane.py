@@ -10,7 +10,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsOpacityEffect, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from vpdischarge.i18n import _
 
@@ -36,7 +36,12 @@ class PreviewPane(QWidget):
 
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.hide()
+        self._fade = QGraphicsOpacityEffect(self.view)
+        self._fade.setOpacity(0.3)
+        self._fade.setEnabled(False)
+        self.view.setGraphicsEffect(self._fade)
         self.page_label = QLabel()
         self.page_label.setAccessibleName(_("Page number"))
 
@@ -118,10 +123,19 @@ class PreviewPane(QWidget):
         self.pages_shown.emit(self.document.pageCount())
 
     def show_note(self, text: str, stale: bool) -> None:
+        if stale:
+            # Pages that are not the current form (it has errors) must look it: faded, under a
+            # bold note that says so, never at full strength with a name the nurse has cleared.
+            text = _("Old pages, not the current form.") + " " + text
         self.note.setText(text)
         self.note.setVisible(bool(text))
-        # A bold note over pages that are not the current form, so nobody mistakes them for it.
         self.note.setStyleSheet("color: #7a4f00; font-weight: bold;" if stale else "")
+        self._fade.setEnabled(stale)
+        self.view.setAccessibleDescription(text if stale else "")
+
+    @property
+    def looks_stale(self) -> bool:
+        return self._fade.isEnabled()
 
     # Navigation and zoom -----------------------------------------------------------------------
 
