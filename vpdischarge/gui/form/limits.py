@@ -83,6 +83,8 @@ class LimitsSection(Section):
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
+        # Its Alt+letter (and a click) leave the focus on it, so Tab goes on into the limits.
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.toggle.toggled.connect(self.set_expanded)
         # The toggle's Alt+key ("Alt+C"), given by the window; kept as the summary changes.
         self._toggle_key = ""

@@ -6,8 +6,9 @@ least the form's own minimum width, so the form is always shown whole across, at
 
 Whatever moves the focus (Tab, an Alt+letter, F8 "next problem", a click) brings the focused
 field into view, and a text box keeps its caret in view while the nurse types: a field she
-types into is never off-screen. When lines above the focused field come or go (a problem
-under another field), the view follows the field, so it does not jump under her eyes.
+types into is never off-screen, also when the view gets smaller (the warnings come up under it).
+When lines above the focused field come or go (a problem under another field), the view follows
+the field, so it does not jump under her eyes.
 """
 
 from __future__ import annotations
@@ -41,9 +42,20 @@ class FormScrollArea(QScrollArea):
         editor.cursorPositionChanged.connect(lambda: self._show_caret(editor))
 
     def show_field(self, widget: QWidget) -> None:
-        if self.widget() is not None and self.widget().isAncestorOf(widget):
-            self.ensureWidgetVisible(widget, MARGIN, MARGIN)
-            self._remember_anchor()
+        """Scroll so all of `widget` shows (its top, if it is taller than the view). Qt's
+        ensureWidgetVisible shows only the caret of a text box, which left the notes half
+        off-screen."""
+        form = self.widget()
+        if form is None or not form.isAncestorOf(widget):
+            return
+        top = widget.mapTo(form, widget.rect().topLeft()).y() - MARGIN
+        bottom = top + widget.height() + 2 * MARGIN
+        scrolled, height = self._scrolled(), self.viewport().height()
+        if top < scrolled or bottom - top > height:
+            self.verticalScrollBar().setValue(top)
+        elif bottom > scrolled + height:
+            self.verticalScrollBar().setValue(bottom - height)
+        self._remember_anchor()
 
     def _show_caret(self, editor: QPlainTextEdit) -> None:
         if not editor.hasFocus():
@@ -92,6 +104,16 @@ class FormScrollArea(QScrollArea):
                 # The children are placed after this event: follow the field once they are.
                 QTimer.singleShot(0, self._hold_anchor)
         return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A smaller view (the window shrinks, the warnings appear under the form) keeps the
+        focused field in it."""
+        super().resizeEvent(event)
+        focused = QApplication.focusWidget()
+        if focused is not None and event.size().height() < event.oldSize().height():
+            QTimer.singleShot(
+                0, lambda: self.show_field(focused) if QApplication.focusWidget() is focused else None
+            )
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         form = self.widget()
