@@ -6,6 +6,7 @@
    (the debounce), as the median over several edits.
 3. UI-thread blocking: a 5 ms timer on the UI thread records the longest gap between its ticks
    while a render is running (and, reported apart, while the engine loads after start-up).
+4. A discharge typed from the keyboard only: keystrokes and wall time (`bench_keyboard`).
 
 Targets are printed as pass/fail and never asserted in tests (timings depend on the machine).
 The patient is fictional; settings go to a temporary folder, never the user's home.
@@ -184,6 +185,7 @@ def run(runs: int, edits: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="vpdischarge-bench-") as folder:
         starts = cold_start(runs, Path(folder))
         preview = preview_and_blocking(edits, Path(folder))
+        keyboard = _keyboard(Path(folder))
     median_preview = statistics.median(preview["latencies_ms"])
     return {
         "cold_start_s": {"runs": starts, "median": statistics.median(starts), "max": max(starts)},
@@ -200,6 +202,7 @@ def run(runs: int, edits: int) -> dict:
             "preview": median_preview <= TARGET_PREVIEW_MS,
             "ui_block": preview["ui_block_ms"] <= TARGET_BLOCK_MS,
         },
+        "keyboard": keyboard,
         "machine": {"python": sys.version.split()[0], "cpus": os.cpu_count()},
     }
 
@@ -241,7 +244,21 @@ def main(argv: list[str] | None = None) -> int:
         "longest UI-thread block while the engine loads after start-up: "
         f"{result['ui_block_startup_ms']:.0f} ms (reported only)"
     )
+    _print_keyboard(result["keyboard"])
     return 0
+
+
+def _keyboard(folder: Path) -> dict:
+    from vpdischarge.gui.bench_keyboard import keyboard_benchmark
+
+    return keyboard_benchmark(folder)
+
+
+def _print_keyboard(result: dict) -> None:
+    from vpdischarge.gui.bench_keyboard import report_lines
+
+    for line in report_lines(result):
+        print(line)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ that a free Latin letter shown in brackets, "(&K)", as Chinese and Japanese labe
 
 Letters are compared as Qt compares them (`QKeySequence.mnemonic`), so "&i" and "&I" clash, and
 only letters a keyboard can type with Alt are offered: letters that have upper and lower case
-(Latin, Cyrillic, Greek), never ideographs or uncased scripts.
+(Latin, Cyrillic, Greek), never ideographs or uncased scripts, and no accented letters in Latin
+text (the translator's own choice, such as "Tama&ño", is kept while it is free).
 """
 
 from __future__ import annotations
@@ -56,11 +57,13 @@ def _typeable(char: str) -> bool:
 
 
 def _candidates(plain: str) -> list[int]:
-    """Positions in `plain` worth a mnemonic: Latin letters first, then other cased letters."""
+    """Positions in `plain` worth a mnemonic. In a text with Latin letters only those (an "í"
+    takes a dead key, no good with Alt); in Cyrillic or Greek, that script's letters, which are
+    keys of their keyboards."""
     # "&&" in the plain text is a literal ampersand: never a place for a marker.
     positions = [i for i, c in enumerate(plain) if c != "&" and _typeable(c)]
-    ascii_first = [i for i in positions if plain[i].isascii()]
-    return ascii_first + [i for i in positions if not plain[i].isascii()]
+    latin = [i for i in positions if plain[i].isascii()]
+    return latin or positions
 
 
 def with_letter(text: str, taken: set[str], optional: bool = False) -> str:

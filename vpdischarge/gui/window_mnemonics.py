@@ -1,8 +1,8 @@
 """Which controls of the main window carry an Alt+letter, in which order they are served.
 
-The menu bar is served first (Alt+F opens File in every program) with the two commands the form
-is for (Print, Save PDF), then the form's labels in reading order, the warnings tick box, and the
-form's own buttons, the ones with Ctrl shortcuts of their own last. `vpdischarge.gui.mnemonics`
+The menu bar is served first (Alt+F opens File in every program), then the form's labels in
+reading order (they keep their translators' letters wherever they can), the warnings tick box,
+Print and Save PDF, and the form's own buttons, the ones with Ctrl shortcuts of their own last. `vpdischarge.gui.mnemonics`
 picks the letters; this module only knows the window. It runs each time a window is built, so
 in every interface language.
 """
@@ -47,17 +47,16 @@ def _label_holders(window: MainWindow) -> list[Holder]:
 def assign_window_mnemonics(window: MainWindow) -> dict[str, str]:
     """Give every control of `window` an Alt+letter of its own; returns {key: control}."""
     menubar = window.menuBar()
-    # The menu bar and the two commands the form is for come first.
-    reserved = [
-        *(_action_holder(a) for a in menubar.actions()),
-        _tool_button_holder(window.actions.print),
-        _tool_button_holder(window.actions.save_pdf),
-    ]
+    reserved = [_action_holder(a) for a in menubar.actions()]
     form = window.form
     medicines, limits = form.medicines, form.limits
     holders = [
+        # The form's fields keep the letters their translators gave them, wherever they can.
         *_label_holders(window),
         _button_holder(window.banner.confirm),
+        # Print and Save PDF have Ctrl+P and Ctrl+Shift+E as well.
+        _tool_button_holder(window.actions.print),
+        _tool_button_holder(window.actions.save_pdf),
         _button_holder(medicines.add_button),
         Holder(limits.toggle.text(), lambda text: limits.set_toggle_key(key_of(text)), "limits toggle"),
         # These have Ctrl+Shift shortcuts (Edit menu) or sit in the closed limits: served last,
