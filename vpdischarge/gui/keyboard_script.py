@@ -32,7 +32,9 @@ class Keyboard:
     log: list[str] = field(default_factory=list)  # key names only, never the typed text
 
     def focus(self) -> QWidget:
-        return QApplication.focusWidget() or self.window
+        """Where a real key goes: an open pop-up (the phrase list) first, as it holds the
+        keyboard, else the focused widget."""
+        return QApplication.activePopupWidget() or QApplication.focusWidget() or self.window
 
     def type(self, text: str) -> None:
         """Type `text` into whatever has the focus; a newline is the Enter key."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -83,7 +84,15 @@ class MedicineTable(QTableWidget):
         return QAbstractScrollArea.focusNextPrevChild(self, forward)
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt's name
-        if self.state() != QAbstractItemView.State.EditingState and self._step(forward):
+        if self.state() == QAbstractItemView.State.EditingState:
+            # Tab in an open cell whose phrase pop-up is showing: the pop-up hands the key to
+            # the editor past the delegate, and it lands here. Do what the delegate does.
+            editor = QApplication.focusWidget()
+            if editor is not None and self.viewport().isAncestorOf(editor):
+                self.commitData(editor)
+                self.closeEditor(editor, _Hint.EditNextItem if forward else _Hint.EditPreviousItem)
+                return True
+        if self._step(forward):
             return True
         return self._leave(forward)
 
