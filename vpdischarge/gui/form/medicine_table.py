@@ -98,6 +98,11 @@ class MedicineTable(QTableWidget):
 
     def closeEditor(self, editor: QWidget, hint: _Hint) -> None:  # noqa: N802 - Qt's name
         """Tab in an open cell: the next cell opens; past the last one the focus leaves."""
+        # The phrase pop-up goes with its cell at once: left open, it would take the next key
+        # typed (the "S" of the next medicine, after Ctrl+Enter) for a cell that has closed.
+        completer = editor.completer() if isinstance(editor, QLineEdit) else None
+        if completer is not None:
+            completer.popup().hide()
         if hint in (_Hint.EditNextItem, _Hint.EditPreviousItem):
             forward = hint == _Hint.EditNextItem
             super().closeEditor(editor, _Hint.NoHint)
