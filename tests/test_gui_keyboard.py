@@ -338,7 +338,7 @@ def test_a_preview_left_from_a_form_with_errors_looks_stale(make_window, keyboar
     keys.press(Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # she selects the name herself
     keys.press(Key.Key_Backspace)
     qtbot.waitUntil(lambda: window.pane.looks_stale)
-    assert window.pane.note.isVisible() and "Old pages" in window.pane.note.text()
+    assert window.pane.note.text() and "Old pages" in window.pane.veil.text()
     keys.type("Ann Example")
     wait_for_preview(qtbot, window)
     assert not window.pane.looks_stale
