@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1280, 860)
         self.splitter.setSizes([560, 720])
+        self._fit_to_screen()
 
     # Checking and preview ----------------------------------------------------------------------
 
@@ -330,6 +331,25 @@ class MainWindow(QMainWindow):
         geometry = open_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """No bigger than the screen, so Print and Save PDF are never off its edge (at 200 %
+        scale a 1280 × 860 window is taller than a 1280 × 800 screen)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        # Leave room for the window manager's title bar and frame.
+        width, height = min(self.width(), room.width() - 16), min(self.height(), room.height() - 48)
+        if (width, height) != (self.width(), self.height()):
+            share = self.splitter.sizes()
+            self.resize(max(width, self.minimumSizeHint().width()), max(height, 200))
+            total = sum(share) or 1
+            self.splitter.setSizes([self.splitter.width() * part // total for part in share])
+        frame = self.frameGeometry()
+        if not room.contains(frame.topLeft()):
+            self.move(room.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self._retired and not self.files.may_discard():
