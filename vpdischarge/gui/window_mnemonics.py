@@ -2,9 +2,9 @@
 
 The menu bar is served first (Alt+F opens File in every program), then the form's labels in
 reading order (they keep their translators' letters wherever they can), the warnings tick box,
-Print and Save PDF, and the form's own buttons, the ones with Ctrl shortcuts of their own last. `vpdischarge.gui.mnemonics`
-picks the letters; this module only knows the window. It runs each time a window is built, so
-in every interface language.
+Print and Save PDF, and the form's own buttons, the ones with Ctrl shortcuts of their own last.
+`vpdischarge.gui.mnemonics` picks the letters; this module only knows the window. It runs each
+time a window is built, so in every interface language.
 """
 
 from __future__ import annotations
