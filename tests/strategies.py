@@ -17,7 +17,7 @@ limits themselves (200 characters, 5,000 for the notes) are still reached now an
 from __future__ import annotations
 
 import copy
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import Any
 
@@ -190,20 +190,19 @@ def _iso(value: date | datetime | None) -> str | None:
     return value.isoformat()
 
 
-def _later(start: date) -> st.SearchStrategy[date]:
+def _later(start: date, most: int = 120) -> st.SearchStrategy[date]:
     span = (date.max - start).days
-    return st.integers(0, min(span, 120)).map(lambda d: start + timedelta(days=d))
+    return st.integers(0, min(span, most)).map(lambda d: start + timedelta(days=d))
 
 
 @st.composite
 def _moment_after(draw: st.DrawFn, start: date) -> str:
     day = draw(_later(start))
+    if draw(st.integers(0, 4)) == 0:
+        return _iso(day)  # the day of the visit is known, its time not yet
+    # Local clock time only: the case file takes no seconds and no time zone.
     clock = draw(st.times(max_value=time(23, 59)).map(lambda t: t.replace(second=0, microsecond=0)))
-    moment = datetime.combine(day, clock)
-    zone = draw(st.sampled_from([None, None, None, UTC, timezone(timedelta(hours=-5))]))
-    if zone is not None:
-        moment = moment.replace(tzinfo=zone)
-    return _iso(moment)
+    return _iso(datetime.combine(day, clock))
 
 
 @cache
@@ -212,7 +211,7 @@ def _limit_value(name: str) -> st.SearchStrategy[int | float]:
     lo, hi = limit.minimum, limit.maximum
     whole = st.integers(int(-(-lo // 1)), int(hi // 1))
     if limit.integer:
-        return st.one_of(whole, whole.map(float))  # 6.0 is a whole number of weeks
+        return whole  # a JSON integer: 6.0 is refused where a whole number belongs
     return st.one_of(whole, st.floats(lo, hi, allow_nan=False, allow_infinity=False))
 
 
@@ -286,7 +285,10 @@ def valid_case_data(draw: st.DrawFn, languages: tuple[str, ...] = HANDOUT_LANGUA
     data: dict[str, Any] = {"schema": 1}
 
     patient: dict[str, Any] = {"name": draw(name_text())}
-    dob = draw(st.one_of(st.none(), st.dates(date(1900, 1, 1), TODAY), st.dates(max_value=TODAY)))
+    # Born 0 to 120 years before the procedure, and not after today.
+    latest_birth = min(proc_date, TODAY)
+    earliest_birth = max(date.min, proc_date - timedelta(days=120 * 365))
+    dob = draw(st.one_of(st.none(), st.dates(min(earliest_birth, latest_birth), latest_birth)))
     record = draw(st.one_of(st.just(""), sized_text(MAX_SHORT_TEXT, 16)))
     if dob is not None:
         patient["date_of_birth"] = dob.isoformat()
@@ -329,7 +331,7 @@ def valid_case_data(draw: st.DrawFn, languages: tuple[str, ...] = HANDOUT_LANGUA
         )
     )
     if draw(st.booleans()):
-        data["blood_thinner_restart"] = draw(_later(proc_date)).isoformat()
+        data["blood_thinner_restart"] = draw(_later(proc_date, 90)).isoformat()
     follow_up: dict[str, Any] = {}
     if draw(st.booleans()):
         follow_up["when"] = draw(_moment_after(proc_date))

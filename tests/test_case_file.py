@@ -1,6 +1,7 @@
 """The JSON case file: schema 1, every structural problem named by field, nothing silently ignored."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -43,7 +44,9 @@ def test_every_structural_problem_is_reported_at_once(case_data):
         "large_print",
         "follow_up.when",
     }
-    assert "2026-02-30" in next(i.message for i in issues if i.field == "procedure.date")
+    # Named by field, never quoting what was typed (it could be patient data).
+    assert "not a real date" in next(i.message for i in issues if i.field == "procedure.date")
+    assert not any("2026-02-30" in i.message or "next week" in i.message for i in issues)
     assert case.procedure.date is None
 
 
@@ -72,7 +75,7 @@ def test_huge_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "case.json"
     with path.open("wb") as f:
         f.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing on disk
-    with pytest.raises(InputError, match="at most 1 MB"):
+    with pytest.raises(InputError, match="larger than 1,000,000 bytes"):
         read_case_file(path)
 
 
@@ -84,5 +87,72 @@ def test_deeply_nested_json_is_an_error_not_a_crash(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match="cannot be read"):
         read_case_file(tmp_path / "nope.json")
+
+
+# -- one description: reader, writer and the published JSON Schema ---------------------------------
+
+REPO = Path(__file__).resolve().parent.parent
+SCHEMA_FILE = REPO / "docs" / "case-file.schema.json"
+
+
+def _validator():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def test_published_schema_is_the_generated_one():
+    from vpdischarge.domain.case_schema import json_schema
+
+    committed = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert committed == json_schema(), (
+        "docs/case-file.schema.json is stale: python -m vpdischarge.domain.case_schema "
+        "> docs/case-file.schema.json"
+    )
+
+
+def test_example_and_written_cases_pass_the_schema(case_data):
+    validator = _validator()
+    example = json.loads((REPO / "docs" / "example-case.json").read_text(encoding="utf-8"))
+    assert [e.message for e in validator.iter_errors(example)] == []
+    case, issues = case_from_dict(example)
+    assert issues == []
+    assert [e.message for e in validator.iter_errors(case_to_dict(case))] == []
+    case_data["follow_up"]["when"] = "2026-12-04"
+    assert [e.message for e in validator.iter_errors(case_to_dict(case_from_dict(case_data)[0]))] == []
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("schema", 2),
+        ("language", 5),
+        ("large_print", "yes"),
+        ("colour", "blue"),
+        ("blood_thinner_restart", "20261122"),
+        ("blood_thinner_restart", "2026-11-22T10:00"),
+    ],
+)
+def test_schema_and_reader_refuse_the_same_things(case_data, field, value):
+    case_data[field] = value
+    assert list(_validator().iter_errors(case_data)), "the schema let it through"
+    assert field in fields_of(case_from_dict(case_data)[1])
+
+
+def test_date_only_follow_up_round_trips_without_a_time(case_data):
+    case_data["follow_up"]["when"] = "2026-12-04"
+    case, issues = case_from_dict(case_data)
+    assert issues == [] and not case.follow_up.has_time
+    assert case.follow_up.day.isoformat() == "2026-12-04"
+    assert case_to_dict(case)["follow_up"]["when"] == "2026-12-04"
+
+
+def test_duplicate_keys_are_named(tmp_path):
+    path = tmp_path / "case.json"
+    path.write_text('{"schema": 1, "patient": {"name": "A", "name": "B"}, "schema": 1}', encoding="utf-8")
+    _, issues = read_case_file(path)
+    assert {i.field for i in issues} == {"schema", "patient.name"}
+    assert all("more than once" in i.message for i in issues)

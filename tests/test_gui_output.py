@@ -90,11 +90,11 @@ def test_warnings_need_one_deliberate_confirmation(make_window, qtbot):
     window = make_window()
     _ready(window, qtbot)
     assert not window.banner.isVisible()
-    window.form.procedure.date.set_value(date(2025, 6, 1))  # over a year ago: a warning
+    window.form.procedure.date.set_value(date(2026, 11, 1))  # over 14 days ago: a warning
     window.form.procedure.levels.setText("T12")
     wait_for_preview(qtbot, window)
     assert window.banner.isVisible()
-    assert "Procedure date: is more than a year ago" in window.banner.list.text()
+    assert "Procedure date: is more than 14 days ago" in window.banner.list.text()
     assert not window.actions.print.isEnabled()
     assert "tick" in window.gate_label.text()
     window.banner.confirm.setChecked(True)

@@ -36,11 +36,35 @@ def test_length_limits(make_case, site, case_data):
 
 
 def test_dates_far_from_today_are_warnings_not_errors(make_case, site):
-    old = make_case(procedure={"date": "2025-06-01"})
-    ahead = make_case(procedure={"date": "2027-03-01"})
-    assert "year ago" in by_field(check(old, site, TODAY), "warning")["procedure.date"]
-    assert "60 days" in by_field(check(ahead, site, TODAY), "warning")["procedure.date"]
+    old = make_case(procedure={"date": "2026-11-12"}, blood_thinner_restart=None)  # 15 days ago
+    ahead = make_case(procedure={"date": "2026-11-28"})  # tomorrow
+    assert "14 days ago" in by_field(check(old, site, TODAY), "warning")["procedure.date"]
+    assert "in the future" in by_field(check(ahead, site, TODAY), "warning")["procedure.date"]
     assert "procedure.date" not in by_field(check(old, site, TODAY))
+    assert "procedure.date" not in by_field(check(ahead, site, TODAY))
+
+
+def test_procedure_date_bounds_are_inclusive(make_case, site):
+    for day in ("2026-11-13", "2026-11-27"):  # exactly 14 days ago, today
+        case = make_case(procedure={"date": day}, blood_thinner_restart=None, follow_up=None)
+        assert "procedure.date" not in by_field(check(case, site, TODAY), "warning"), day
+
+
+def test_site_settings_move_the_procedure_date_bounds(make_case, site):
+    from dataclasses import replace
+
+    wide = replace(site, procedure_max_days_ago=30, procedure_max_days_ahead=7)
+    old = make_case(procedure={"date": "2026-11-12"}, blood_thinner_restart=None)
+    ahead = make_case(procedure={"date": "2026-12-04"}, follow_up=None)
+    further = make_case(procedure={"date": "2026-12-05"}, follow_up=None)
+    assert "procedure.date" not in by_field(check(old, wide, TODAY), "warning")
+    assert "procedure.date" not in by_field(check(ahead, wide, TODAY), "warning")
+    assert "7 days ahead" in by_field(check(further, wide, TODAY), "warning")["procedure.date"]
+
+
+def test_impossible_procedure_date_is_still_an_error(make_case, site):
+    case = make_case(procedure={"date": "1850-01-01"}, blood_thinner_restart=None, follow_up=None)
+    assert "not a possible procedure date" in by_field(check(case, site, TODAY))["procedure.date"]
 
 
 def test_missing_second_identifier_is_a_warning(make_case, site):
@@ -95,7 +119,7 @@ def test_dates_after_the_procedure(make_case, site):
 
 def test_spine_levels(make_case, site):
     case = make_case(procedure={"date": "2026-11-20", "levels": ["T12", "Z9"]})
-    assert "Z9" in by_field(check(case, site, TODAY))["procedure.levels"]
+    assert "'Z9' is not a spine level" in by_field(check(case, site, TODAY))["procedure.levels"]
 
 
 def test_future_birth_date(make_case, site):

@@ -1,7 +1,8 @@
 """The discharge case: everything the nurse enters, as plain data.
 
 Dates are real `date`/`datetime` objects; text is kept exactly as typed. The case file format
-(JSON, schema 1) lives in `case_file.py`; the checks live in `validation.py`.
+(JSON, schema 1) is described in `case_schema.py` and read and written by `case_file.py`; the
+checks live in `validation.py`.
 """
 
 from __future__ import annotations
@@ -48,9 +49,22 @@ class Medication:
 
 @dataclass
 class FollowUp:
-    when: datetime | None = None
+    # A `datetime` when the time of the visit is known; a `date` alone when only the day is
+    # (the handout then prints the day and no time, never a made-up midnight).
+    when: date | datetime | None = None
     where: str = ""
     phone: str = ""
+
+    @property
+    def has_time(self) -> bool:
+        return isinstance(self.when, datetime)
+
+    @property
+    def day(self) -> date | None:
+        """The day of the visit, with or without a time."""
+        if isinstance(self.when, datetime):
+            return self.when.date()
+        return self.when
 
 
 @dataclass

@@ -105,7 +105,8 @@ def check_limits(values: dict[str, Any], prefix: str) -> tuple[dict[str, Any], l
                 )
             )
             continue
-        if limit.integer and value != int(value):
+        # Exact types: 6.0 in a file is a number with a fraction part, not a whole number.
+        if limit.integer and not isinstance(value, int):
             issues.append(Issue(field, _("must be a whole number of {unit}").format(unit=_(limit.unit))))
             continue
         accepted[key] = int(value) if limit.integer else float(value)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from typing import Any
 from vpdischarge.domain.clinical import ClinicalLimits, check_consistency, check_limits
 from vpdischarge.domain.issues import InputError, Issue
 from vpdischarge.domain.locales import find_locale
+from vpdischarge.domain.safe_read import read_limited
+from vpdischarge.domain.text_rules import has_bidi_controls, without_bidi_controls
 from vpdischarge.i18n import _
 
 MAX_SITE_FILE_BYTES = 256_000
@@ -44,41 +47,76 @@ class SiteSettings:
     # Language code -> approval by a qualified medical translator. Absent means draft.
     approved_translations: dict[str, Approval] = field(default_factory=dict)
     template_folder: Path | None = None
+    # The procedure date warns when it is more days ago, or ahead, than these (`[checks]`): a
+    # handout is printed at discharge, so an older or future date is most likely a typo.
+    procedure_max_days_ago: int = 14
+    procedure_max_days_ahead: int = 0
     # True for the bundled example settings: their hospital name and phones are placeholders, so
     # every page, the window and the CLI must say so (never mistaken for real instructions).
     sample: bool = False
 
 
-_TEXT_KEYS = {
+@dataclass(frozen=True)
+class _TextKey:
+    attribute: str
+    maximum: int  # characters; each of these prints on one line of the handout
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _NumberKey:
+    attribute: str
+    minimum: int
+    maximum: int
+
+
+# Every key of the simple sections, once: its SiteSettings attribute and limits.
+_KEYS: dict[str, dict[str, _TextKey | _NumberKey]] = {
     "hospital": {
-        "name": "hospital_name",
-        "country": "country",
-        "clinic_phone": "clinic_phone",
-        "after_hours_phone": "after_hours_phone",
-        "emergency_number": "emergency_number",
+        "name": _TextKey("hospital_name", 120),
+        "country": _TextKey("country", 60),
+        "clinic_phone": _TextKey("clinic_phone", 40),
+        "after_hours_phone": _TextKey("after_hours_phone", 40),
+        "emergency_number": _TextKey("emergency_number", 20),
     },
     "print": {
-        "paper": "paper",
-        "weight_unit": "weight_unit",
-        "temperature_unit": "temperature_unit",
-        "notes_language": "notes_language",
+        "paper": _TextKey("paper", 10, ("letter", "a4")),
+        "weight_unit": _TextKey("weight_unit", 10, ("lb", "kg")),
+        "temperature_unit": _TextKey("temperature_unit", 10, ("F", "C")),
+        "notes_language": _TextKey("notes_language", 35),
+    },
+    "checks": {
+        "procedure_max_days_ago": _NumberKey("procedure_max_days_ago", 0, 365),
+        "procedure_max_days_ahead": _NumberKey("procedure_max_days_ahead", 0, 60),
     },
 }
-_CHOICES = {
-    "paper": ("letter", "a4"),
-    "weight_unit": ("lb", "kg"),
-    "temperature_unit": ("F", "C"),
-}
-_SECTIONS = {"hospital", "print", "clinical", "template", "translations"}
+_TEMPLATE_KEYS = ("folder",)
+_APPROVAL_KEYS = ("status", "reviewer", "date")
+_MAX_FOLDER = 4_096
+_MAX_REVIEWER = 200
+_SECTIONS = (*_KEYS, "clinical", "template", "translations")
 
 
-def _at_line(message: str, text: str, key: str) -> str:
-    """`message` with ' (line N)' for the first `key =` in the file, so a hospital IT person can
-    find it."""
+def _line_of(text: str, section: str, key: str | None) -> int | None:
+    """The line of `key` inside the table `[section]`, or of the header `[section]` when `key`
+    is None, so a hospital IT person can find it. A table written as a key of its parent
+    (`hospital = 5`, `es = 5` under `[translations]`) is found as that key. None when it
+    cannot be told (dotted or inline keys)."""
+    current = ""
+    header = re.compile(r"\s*\[\s*([^\]]+?)\s*\]")
     for n, line in enumerate(text.splitlines(), start=1):
-        if re.match(rf"\s*{re.escape(key)}\s*=", line):
-            return _("{message} (line {line})").format(message=message, line=n)
-    return message
+        found = header.match(line)
+        if found and not line.lstrip().startswith("[["):
+            current = found.group(1).replace('"', "").replace(" ", "")
+            if key is None and current == section:
+                return n
+            continue
+        if key is not None and current == section and re.match(rf"\s*(\"?){re.escape(key)}\1\s*=", line):
+            return n
+    if key is None:
+        parent, _dot, last = section.rpartition(".")
+        return _line_of(text, parent, last)
+    return None
 
 
 def _one_of(choices: tuple[str, ...]) -> str:
@@ -89,93 +127,193 @@ def _one_of(choices: tuple[str, ...]) -> str:
     return _("{choices} or {last}").format(choices=", ".join(rest), last=last)
 
 
+def _text_problem(value: Any, maximum: int) -> str | None:
+    """Why `value` cannot be a site text, or None. Site text prints on every handout, so it is
+    held to the rules of typed text, and stricter: an invisible direction or control character
+    is refused rather than removed, because the person editing the file can fix it once, and a
+    phone number must print exactly as the file says."""
+    if not isinstance(value, str):
+        return _("must be text in quotes")
+    if not value.strip():
+        return _("must not be empty")
+    if len(value) > maximum:
+        return _("is {length} characters long; the limit is {maximum}").format(
+            length=len(value), maximum=maximum
+        )
+    hidden = [ch for ch in value if unicodedata.category(ch) == "Cc"]
+    if has_bidi_controls(value):
+        hidden += [ch for ch in value if ch not in without_bidi_controls(ch)]
+    if hidden:
+        codes = ", ".join(dict.fromkeys(f"U+{ord(ch):04X}" for ch in hidden))
+        return _(
+            "holds invisible control characters ({codes}) that could change how it prints; remove them"
+        ).format(codes=codes)
+    return None
+
+
+class _Parser:
+    """Collects every problem of one site file, each with its key and line."""
+
+    def __init__(self, text: str, data: dict[str, Any]) -> None:
+        self.text = text
+        self.data = data
+        self.issues: list[Issue] = []
+
+    def bad(self, section: str, key: str | None, message: str) -> None:
+        name = f"site.{section}.{key}" if key else f"site.{section}"
+        line = _line_of(self.text, section, key)
+        if line is not None:
+            message = _("{message} (line {line})").format(message=message, line=line)
+        self.issues.append(Issue(name, message))
+
+    def table(self, section: str) -> dict[str, Any]:
+        value = self.data.get(section, {})
+        if not isinstance(value, dict):
+            self.bad(section, None, _("must be a table, written [{section}]").format(section=section))
+            return {}
+        return value
+
+    def unknown(self, section: str, table: dict[str, Any], known: tuple[str, ...]) -> None:
+        for key in table:
+            if key not in known:
+                self.bad(section, key, _("unknown setting (known: {known})").format(known=", ".join(known)))
+
+    def simple_sections(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for section, keys in _KEYS.items():
+            table = self.table(section)
+            self.unknown(section, table, tuple(keys))
+            for key, spec in keys.items():
+                if key not in table:
+                    continue
+                value = table[key]
+                if isinstance(spec, _NumberKey):
+                    if type(value) is not int or not spec.minimum <= value <= spec.maximum:
+                        self.bad(
+                            section,
+                            key,
+                            _("must be a whole number of days from {minimum} to {maximum}").format(
+                                minimum=spec.minimum, maximum=spec.maximum
+                            ),
+                        )
+                    else:
+                        values[spec.attribute] = value
+                    continue
+                problem = _text_problem(value, spec.maximum)
+                if problem is None and spec.choices and value not in spec.choices:
+                    problem = _("must be {choices}").format(
+                        choices=_one_of(tuple(f'"{c}"' for c in spec.choices))
+                    )
+                if problem is None and key == "notes_language" and find_locale(value) is None:
+                    problem = _("unknown language code {code}").format(code=repr(value))
+                if problem is not None:
+                    self.bad(section, key, problem)
+                else:
+                    values[spec.attribute] = value.strip()
+        return values
+
+    def clinical(self) -> ClinicalLimits:
+        table = self.table("clinical")
+        accepted, limit_issues = check_limits(table, "site.clinical")
+        for issue in limit_issues:
+            key = issue.field.rsplit(".", 1)[-1]
+            self.bad("clinical", key, issue.message)
+        clinical = ClinicalLimits().with_overrides(accepted)
+        for issue in check_consistency(clinical, "site.clinical"):
+            self.bad("clinical", issue.field.rsplit(".", 1)[-1], issue.message)
+        return clinical
+
+    def approvals(self) -> dict[str, Approval]:
+        approvals: dict[str, Approval] = {}
+        for code, entry in self.table("translations").items():
+            where = f"translations.{code}"
+            locale = find_locale(code)
+            if locale is None:
+                self.bad("translations", code, _("unknown language code"))
+                continue
+            if not isinstance(entry, dict):
+                self.bad(
+                    "translations",
+                    code,
+                    _("must be a table, written [translations.{code}]").format(code=code),
+                )
+                continue
+            self.unknown(where, entry, _APPROVAL_KEYS)
+            status = entry.get("status", "draft")
+            if status not in ("approved", "draft"):
+                self.bad(where, "status", _('must be "approved" or "draft"'))
+                continue
+            if status != "approved":
+                continue
+            reviewer, when = entry.get("reviewer"), entry.get("date")
+            problem = _text_problem(reviewer, _MAX_REVIEWER)
+            if problem is not None:
+                self.bad(where, "reviewer", problem)
+            # A TOML date-time is a datetime, which Python counts as a date too: refused.
+            if type(when) is not date:
+                self.bad(where, "date", _("an approval needs date = YYYY-MM-DD (a date, not in quotes)"))
+            if problem is None and type(when) is date and not set(entry) - set(_APPROVAL_KEYS):
+                approvals[locale.code] = Approval(reviewer.strip(), when)
+        return approvals
+
+    def template_folder(self, base_folder: Path | None) -> Path | None:
+        table = self.table("template")
+        self.unknown("template", table, _TEMPLATE_KEYS)
+        if "folder" not in table:
+            return None
+        folder = table["folder"]
+        problem = _text_problem(folder, _MAX_FOLDER)
+        if problem is not None:
+            self.bad("template", "folder", problem)
+            return None
+        path = Path(folder.strip()).expanduser()
+        if not path.is_absolute() and base_folder is not None:
+            path = base_folder / path
+        if not (path / "handout.xml.j2").is_file():
+            self.bad("template", "folder", _("{folder} has no handout.xml.j2").format(folder=path))
+            return None
+        return path
+
+
+def _long_number_issue(text: str) -> Issue:
+    """The key holding a number too long to be read, found by its line (tomllib does not say)."""
+    section = ""
+    for n, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[\s*([^\]]+?)\s*\]", line)
+        if header:
+            section = header.group(1).replace('"', "").replace(" ", "")
+            continue
+        found = re.match(r'\s*"?([A-Za-z0-9_-]+)"?\s*=\s*[+-]?[0-9_]{100,}', line)
+        if found:
+            name = ".".join(part for part in ("site", section, found.group(1)) if part)
+            message = _("is a number far too long to be read")
+            return Issue(name, _("{message} (line {line})").format(message=message, line=n))
+    return Issue("site", _("holds a number far too long to be read"))
+
+
 def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
     """Parse site settings from TOML text. Raises InputError listing every problem."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError([Issue("site", _("not valid TOML: {reason}").format(reason=exc))]) from None
+    except ValueError:  # tomllib converts digits with int(): over 4,300 of them is a ValueError
+        raise InputError([_long_number_issue(text)]) from None
+    except RecursionError:
+        raise InputError([Issue("site", _("is nested too deeply to be a site settings file"))]) from None
 
-    issues: list[Issue] = []
-    values: dict[str, Any] = {}
-
-    def bad(key_path: str, key: str, message: str) -> None:
-        issues.append(Issue(f"site.{key_path}", _at_line(message, text, key)))
-
+    parser = _Parser(text, data)
     for section in data:
         if section not in _SECTIONS:
-            bad(
-                section,
-                section,
-                _("unknown section (known: {known})").format(known=", ".join(sorted(_SECTIONS))),
+            parser.bad(
+                section, None, _("unknown section (known: {known})").format(known=", ".join(_SECTIONS))
             )
-
-    for section, keys in _TEXT_KEYS.items():
-        table = data.get(section, {})
-        if not isinstance(table, dict):
-            bad(section, section, _("must be a table"))
-            continue
-        for key, value in table.items():
-            if key not in keys:
-                bad(
-                    f"{section}.{key}",
-                    key,
-                    _("unknown setting (known: {known})").format(known=", ".join(keys)),
-                )
-            elif not isinstance(value, str) or not value.strip():
-                bad(f"{section}.{key}", key, _("must be non-empty text"))
-            elif keys[key] in _CHOICES and value not in _CHOICES[keys[key]]:
-                choices = _one_of(tuple(f'"{c}"' for c in _CHOICES[keys[key]]))
-                bad(f"{section}.{key}", key, _("must be {choices}").format(choices=choices))
-            elif key == "notes_language" and find_locale(value) is None:
-                bad(f"{section}.{key}", key, _("unknown language code {code}").format(code=repr(value)))
-            else:
-                values[keys[key]] = value.strip()
-
-    clinical_table = data.get("clinical", {})
-    accepted, limit_issues = check_limits(
-        clinical_table if isinstance(clinical_table, dict) else {}, "site.clinical"
-    )
-    for issue in limit_issues:
-        key = issue.field.rsplit(".", 1)[-1]
-        issues.append(Issue(issue.field, _at_line(issue.message, text, key)))
-    clinical = ClinicalLimits().with_overrides(accepted)
-    issues += check_consistency(clinical, "site.clinical")
-
-    approvals: dict[str, Approval] = {}
-    for code, entry in (data.get("translations") or {}).items():
-        where = f"translations.{code}"
-        locale = find_locale(code)
-        if locale is None:
-            bad(where, code, _("unknown language code"))
-            continue
-        if not isinstance(entry, dict) or set(entry) - {"status", "reviewer", "date"}:
-            bad(where, code, _("takes status, reviewer and date only"))
-            continue
-        if entry.get("status") != "approved":
-            continue  # anything but an explicit approval leaves the translation a draft
-        reviewer, when = entry.get("reviewer"), entry.get("date")
-        if not isinstance(reviewer, str) or not reviewer.strip() or not isinstance(when, date):
-            bad(where, code, _('an approval needs reviewer = "name" and date = YYYY-MM-DD'))
-            continue
-        approvals[locale.code] = Approval(reviewer.strip(), when)
-
-    template_folder = None
-    template = data.get("template", {})
-    folder = template.get("folder", "") if isinstance(template, dict) else ""
-    if folder:
-        template_folder = Path(folder).expanduser()
-        if not template_folder.is_absolute() and base_folder is not None:
-            template_folder = base_folder / template_folder
-        if not (template_folder / "handout.xml.j2").is_file():
-            bad(
-                "template.folder",
-                "folder",
-                _("{folder} has no handout.xml.j2").format(folder=template_folder),
-            )
-
-    if issues:
-        raise InputError(issues)
+    values = parser.simple_sections()
+    clinical = parser.clinical()
+    approvals = parser.approvals()
+    template_folder = parser.template_folder(base_folder)
+    if parser.issues:
+        raise InputError(parser.issues)
     return SiteSettings(
         **values,
         clinical=clinical,
@@ -187,21 +325,17 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
 def load_site(path: Path | None) -> SiteSettings:
     """Load a site file, or the bundled default (marked `sample`) when `path` is None."""
     if path is None:
-        from dataclasses import replace
-
         from vpdischarge.assets import default_site_path
 
         return replace(load_site(default_site_path()), sample=True)
     try:
-        if path.stat().st_size > MAX_SITE_FILE_BYTES:
-            raise InputError(
-                [Issue("site", _("{path} is too large to be a site settings file").format(path=path))]
-            )
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
+        raw = read_limited(path, MAX_SITE_FILE_BYTES, "site")
+    except InputError as exc:
         raise InputError(
-            [Issue("site", _("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc))]
+            [Issue(i.field, _("{path} {message}").format(path=path, message=i.message)) for i in exc.issues]
         ) from None
+    try:
+        text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError([Issue("site", _("{path} is not UTF-8 text").format(path=path))]) from None
     try:

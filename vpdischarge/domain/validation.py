@@ -10,39 +10,53 @@ import re
 from datetime import date, timedelta
 
 from vpdischarge.domain.case import ANESTHESIA_KINDS, PROCEDURE_KINDS, Case
+from vpdischarge.domain.case_schema import (
+    LEVEL,
+    MAX_MEDICATIONS,
+    MAX_NAME,
+    MAX_NOTES,
+    MAX_SHORT_TEXT,
+    text_fields,
+)
 from vpdischarge.domain.clinical import check_consistency, check_limits
 from vpdischarge.domain.issues import Issue
-from vpdischarge.domain.locales import SOURCE_LANGUAGE, find_locale
+from vpdischarge.domain.locales import LOCALES, SOURCE_LANGUAGE, find_locale
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.text_rules import has_bidi_controls
-from vpdischarge.i18n import _, language_name, number
+from vpdischarge.i18n import _, language_name, ngettext, number
 
-MAX_NAME = 200
-MAX_NOTES = 5_000
-MAX_MEDICATIONS = 20
-MAX_SHORT_TEXT = 200
-OLD_PROCEDURE_DAYS = 365
-FUTURE_PROCEDURE_DAYS = 60
+__all__ = ["MAX_MEDICATIONS", "MAX_NAME", "MAX_NOTES", "MAX_SHORT_TEXT", "validate"]
+
+# Outside these the date is not a typo to check but impossible: every later date is computed
+# from it, up to a year ahead, so it must also leave room in the calendar.
 EARLIEST_PROCEDURE = date(1900, 1, 1)
 LATEST_PROCEDURE_DAYS = 2 * 365
-_LEVEL = re.compile(r"^(C[1-7]|T(1[0-2]|[1-9])|L[1-5]|S[1-5])$")
+# The oldest patient a date of birth can belong to, in years before the procedure.
+MAX_AGE_YEARS = 120
+# A blood thinner is restarted within days or weeks; a date months later is a typo.
+MAX_RESTART_DAYS = 90
+# A language code may be quoted back (it is not patient data); anything else typed there may be.
+_LEVEL_LIKE = re.compile(r"[A-Za-z][0-9]{1,2}", re.ASCII)
+_CODE_LIKE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8}){0,2}", re.ASCII)
 
 
-def _text_lengths(case: Case) -> list[tuple[str, str, int]]:
-    """(field, value, maximum) for every free-text field."""
-    items = [
-        ("patient.name", case.patient.name, MAX_NAME),
-        ("patient.record_number", case.patient.record_number, MAX_SHORT_TEXT),
-        ("clinician.name", case.clinician.name, MAX_NAME),
-        ("clinician.notes", case.clinician.notes, MAX_NOTES),
-        ("follow_up.where", case.follow_up.where, MAX_SHORT_TEXT),
-        ("follow_up.phone", case.follow_up.phone, MAX_SHORT_TEXT),
-        ("interpreter", case.interpreter, MAX_SHORT_TEXT),
-    ]
-    for n, med in enumerate(case.medications, start=1):
-        for key in ("name", "dose", "when", "purpose"):
-            items.append((f"medications[{n}].{key}", getattr(med, key), MAX_SHORT_TEXT))
-    return items
+def _years_between(earlier: date, later: date) -> int:
+    """Whole years from `earlier` to `later` (an age)."""
+    return later.year - earlier.year - ((later.month, later.day) < (earlier.month, earlier.day))
+
+
+def _code_problem(code: str) -> str:
+    """Why `code` is not one of our languages, quoting it only if it looks like a code, and
+    suggesting the codes of the same language ("zh" -> zh_Hans or zh_Hant)."""
+    if not _CODE_LIKE.fullmatch(code):
+        return _("is not a language code (see vpdischarge locales)")
+    base = code.replace("-", "_").split("_")[0].lower()
+    similar = [loc.code for loc in LOCALES if loc.code.split("_")[0].lower() == base]
+    if similar:
+        return _("{code} is not a handout language; did you mean {choices}?").format(
+            code=repr(code), choices=_one_of(tuple(similar))
+        )
+    return _("{code} is not a handout language (see vpdischarge locales)").format(code=repr(code))
 
 
 def _one_of(choices: tuple[str, ...]) -> str:
@@ -74,10 +88,7 @@ def validate(
                 "warning",
             )
         )
-    if case.patient.date_of_birth and case.patient.date_of_birth > today:
-        add(Issue("patient.date_of_birth", _("is in the future")))
-
-    for field, value, maximum in _text_lengths(case):
+    for field, value, maximum in text_fields(case):
         if len(value) > maximum:
             add(
                 Issue(
@@ -104,40 +115,18 @@ def validate(
         add(Issue("procedure.kind", _("must be {choices}").format(choices=_one_of(PROCEDURE_KINDS))))
     if proc.anesthesia not in ANESTHESIA_KINDS:
         add(Issue("procedure.anesthesia", _("must be {choices}").format(choices=", ".join(ANESTHESIA_KINDS))))
-    for level in proc.levels:
-        if not _LEVEL.match(level.strip()):
-            add(
-                Issue(
-                    "procedure.levels",
-                    _("{level} is not a spine level such as T12 or L1").format(level=repr(level)),
+    for n, level in enumerate(proc.levels, start=1):
+        if not LEVEL.match(level.strip()):
+            # A near-miss such as T13 is quoted (it cannot be patient data); anything else is
+            # named by its place in the list.
+            if _LEVEL_LIKE.fullmatch(level.strip()):
+                message = _("{level} is not a spine level such as T12 or L1").format(
+                    level=repr(level.strip())
                 )
-            )
-    if proc.date is None:
-        add(Issue("procedure.date", _("enter the date of the procedure")))
-    elif not EARLIEST_PROCEDURE <= proc.date <= today + timedelta(days=LATEST_PROCEDURE_DAYS):
-        # Not a plausible date at all (a typo in the year): every later date is computed from
-        # it, up to a year ahead, so it must also leave room in the calendar.
-        add(
-            Issue(
-                "procedure.date",
-                _("{date} is not a possible procedure date").format(date=proc.date.isoformat()),
-            )
-        )
-    else:
-        if proc.date < today - timedelta(days=OLD_PROCEDURE_DAYS):
-            add(Issue("procedure.date", _("is more than a year ago; check it"), "warning"))
-        if proc.date > today + timedelta(days=FUTURE_PROCEDURE_DAYS):
-            add(
-                Issue(
-                    "procedure.date",
-                    _("is more than {days} days ahead; check it").format(days=FUTURE_PROCEDURE_DAYS),
-                    "warning",
-                )
-            )
-        if case.blood_thinner_restart and case.blood_thinner_restart < proc.date:
-            add(Issue("blood_thinner_restart", _("is before the procedure date")))
-        if case.follow_up.when and case.follow_up.when.date() < proc.date:
-            add(Issue("follow_up.when", _("is before the procedure date")))
+            else:
+                message = _("entry {n} is not a spine level such as T12 or L1").format(n=n)
+            add(Issue("procedure.levels", message))
+    issues += _date_issues(case, site, today)
 
     if len(case.medications) > MAX_MEDICATIONS:
         add(
@@ -161,6 +150,70 @@ def validate(
     return issues
 
 
+def _date_issues(case: Case, site: SiteSettings, today: date) -> list[Issue]:
+    """Each date on its own and against the procedure date, which all the others hang from.
+    No message repeats the date (it may be a date of birth)."""
+    issues: list[Issue] = []
+    add = issues.append
+    proc_date = case.procedure.date
+    possible = proc_date is not None and (
+        EARLIEST_PROCEDURE <= proc_date <= today + timedelta(days=LATEST_PROCEDURE_DAYS)
+    )
+    if proc_date is None:
+        add(Issue("procedure.date", _("enter the date of the procedure")))
+    elif not possible:
+        add(Issue("procedure.date", _("is not a possible procedure date; check the year")))
+    elif proc_date < today - timedelta(days=site.procedure_max_days_ago):
+        days = site.procedure_max_days_ago
+        message = ngettext(
+            "is more than {days} day ago; check it", "is more than {days} days ago; check it", days
+        )
+        add(Issue("procedure.date", message.format(days=days), "warning"))
+    elif proc_date > today + timedelta(days=site.procedure_max_days_ahead):
+        days = site.procedure_max_days_ahead
+        if days == 0:
+            message = _("is in the future; check it")
+        else:
+            message = ngettext(
+                "is more than {days} day ahead; check it", "is more than {days} days ahead; check it", days
+            ).format(days=days)
+        add(Issue("procedure.date", message, "warning"))
+
+    born = case.patient.date_of_birth
+    # Ages are counted to the procedure when its date can be trusted, else to today.
+    reference = proc_date if possible and proc_date is not None else today
+    if born is not None:
+        if born > today:
+            add(Issue("patient.date_of_birth", _("is in the future")))
+        elif born > reference:
+            add(Issue("patient.date_of_birth", _("is after the procedure date")))
+        elif _years_between(born, reference) >= MAX_AGE_YEARS + 1:
+            add(
+                Issue(
+                    "patient.date_of_birth",
+                    _("is more than {years} years before the procedure; check the year").format(
+                        years=MAX_AGE_YEARS
+                    ),
+                )
+            )
+
+    if possible and proc_date is not None:
+        restart = case.blood_thinner_restart
+        if restart is not None and restart < proc_date:
+            add(Issue("blood_thinner_restart", _("is before the procedure date")))
+        elif restart is not None and restart > proc_date + timedelta(days=MAX_RESTART_DAYS):
+            add(
+                Issue(
+                    "blood_thinner_restart",
+                    _("is more than {days} days after the procedure; check it").format(days=MAX_RESTART_DAYS),
+                )
+            )
+        visit = case.follow_up.day
+        if visit is not None and visit < proc_date:
+            add(Issue("follow_up.when", _("is before the procedure date")))
+    return issues
+
+
 def _language_issues(case: Case, site: SiteSettings, available: frozenset[str]) -> list[Issue]:
     issues = []
     if not case.language:
@@ -170,7 +223,7 @@ def _language_issues(case: Case, site: SiteSettings, available: frozenset[str]) 
             continue
         locale = find_locale(code)
         if locale is None:
-            issues.append(Issue(field, _("{code} is not a handout language").format(code=repr(code))))
+            issues.append(Issue(field, _code_problem(code)))
         elif locale.code not in available:
             issues.append(
                 Issue(
@@ -194,10 +247,5 @@ def _language_issues(case: Case, site: SiteSettings, available: frozenset[str]) 
     if case.second_language and find_locale(case.second_language) == find_locale(case.language):
         issues.append(Issue("second_language", _("is the same as the handout language"), "warning"))
     if case.clinician.notes_language and find_locale(case.clinician.notes_language) is None:
-        issues.append(
-            Issue(
-                "clinician.notes_language",
-                _("{code} is not a known language code").format(code=repr(case.clinician.notes_language)),
-            )
-        )
+        issues.append(Issue("clinician.notes_language", _code_problem(case.clinician.notes_language)))
     return issues
