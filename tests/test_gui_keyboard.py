@@ -347,7 +347,6 @@ def test_a_preview_left_from_a_form_with_errors_looks_stale(make_window, keyboar
 # One whole discharge -------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(reason="needs typed dates (dates branch)", strict=False)
 def test_a_whole_discharge_by_keyboard_only_to_a_saved_pdf(
     make_window, keyboard, qtbot, tmp_path, monkeypatch
 ):
