@@ -372,3 +372,24 @@ def test_a_whole_discharge_by_keyboard_only_to_a_saved_pdf(
     for name, *_rest in case.medicines:
         assert name in text
     assert "Walk twice a day." in text and "Spine Clinic" in text
+
+
+def test_a_dose_reads_as_written_in_a_right_to_left_window(restore_language, qapp, make_window, keyboard):
+    apply_ui_language(qapp, "ar")
+    window = make_window()
+    keys = keyboard(window)
+    table = window.form.medicines.table
+    keys.alt_to(table)
+    keys.type("Senna")
+    keys.tab()
+    keys.type("1000 mg")
+    keys.press(Key.Key_Return)
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    option = QStyleOptionViewItem()
+    option.initFrom(table)
+    index = table.model().index(0, 1)
+    table.itemDelegateForIndex(index).initStyleOption(option, index)
+    # Shown as one left-to-right run inside the right-to-left row.
+    assert option.text == "\u20681000 mg\u2069"
+    assert table.item(0, 1).text() == "1000 mg"  # the case keeps exactly what was typed

@@ -41,12 +41,22 @@ class _CaretAtEnd(QObject):
         return False
 
 
+# First-strong isolate: a cell's text keeps its own direction inside a right-to-left table.
+_ISOLATE, _POP_ISOLATE = "\u2068", "\u2069"
+
+
 class CellDelegate(QStyledItemDelegate):
-    """The editor of every medicine cell: opens with the caret at the end of the text."""
+    """Every medicine cell: opens with the caret at the end of the text, and shows a dose as
+    written ("1000 mg", not "mg 1000" in an Arabic or Persian window)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._caret = _CaretAtEnd(self)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if option.direction == Qt.LayoutDirection.RightToLeft and option.text:
+            option.text = _ISOLATE + option.text + _POP_ISOLATE
 
     def createEditor(  # noqa: N802 - Qt's name
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
