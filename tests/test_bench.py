@@ -20,3 +20,12 @@ def test_bench_smoke_reports_english_normal_and_large_print(capsys):
     assert result["together"]["languages"] == 2 and result["together"]["median_s"] > 0
     targets = {v["target"]: v for v in result["targets"]}
     assert any(name.startswith("all 2 languages in one run") for name in targets)
+
+
+def test_bench_reports_the_fhir_import(capsys):
+    assert main(["--repeat", "1", "--cold-runs", "1", "--json", "--languages", "en"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    figures = result["import"]
+    assert figures["five_mb"]["bytes"] >= 5_000_000
+    assert figures["largest_sample"]["median_s"] > 0
+    assert any(t["target"].startswith("FHIR import of a 5 MB bundle") for t in result["targets"])

@@ -252,6 +252,20 @@ def print_report(result: dict) -> None:
         print(f"{'PASS' if v['pass'] else 'FAIL'}  {v['target']}: {v['value']} (limit {v['limit']})")
 
 
+def add_import_figures(result: dict, repeat: int) -> None:
+    """The FHIR import's figures (vpdischarge/ehr/bench_import.py), kept apart from the render's."""
+    from vpdischarge.ehr.bench_import import import_targets, measure_import
+
+    result["import"] = measure_import(repeat)
+    result["targets"] += import_targets(result["import"])
+
+
+def print_import_figures(result: dict) -> None:
+    from vpdischarge.ehr.bench_import import import_lines
+
+    print("\n".join(import_lines(result["import"])))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Measure everything, print it; exit 0 whatever the verdicts (a failed render raises)."""
     parser = argparse.ArgumentParser(prog="python -m vpdischarge.bench", description=__doc__.splitlines()[0])
@@ -281,10 +295,12 @@ def main(argv: list[str] | None = None) -> int:
         "cold": cold,
         "targets": verdicts(renders, cold, together),
     }
+    add_import_figures(result, args.repeat)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         print_report(result)
+        print_import_figures(result)
     return 0
 
 

@@ -40,6 +40,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--site", type=Path, help="site settings file (for approvals)")
     check.add_argument("--case", type=Path, help="also check this case file")
     check.add_argument("--strict", action="store_true", help="exit 1 if any catalog is incomplete")
+
+    from vpdischarge.ehr import command as ehr_import
+
+    ehr_import.add_parser(commands)
     return parser
 
 
@@ -141,8 +145,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     from vpdischarge.atomic import WriteError
     from vpdischarge.domain.issues import InputError
+    from vpdischarge.ehr.command import run as _import
 
-    handlers = {"render": _render, "locales": _locales, "check": _check}
+    handlers = {"render": _render, "locales": _locales, "check": _check, "import": _import}
     try:
         return handlers[args.command](args)
     except InputError as exc:

@@ -51,6 +51,9 @@ class SiteSettings:
     # handout is printed at discharge, so an older or future date is most likely a typo.
     procedure_max_days_ago: int = 14
     procedure_max_days_ahead: int = 0
+    # `[ehr] record_system`: the identifier system of the hospital's record number in FHIR
+    # (`vpdischarge import`); empty: the identifier typed MR.
+    ehr_record_system: str = ""
     # True for the bundled example settings: their hospital name and phones are placeholders, so
     # every page, the window and the CLI must say so (never mistaken for real instructions).
     sample: bool = False
@@ -88,6 +91,9 @@ _KEYS: dict[str, dict[str, _TextKey | _NumberKey]] = {
     "checks": {
         "procedure_max_days_ago": _NumberKey("procedure_max_days_ago", 0, 365),
         "procedure_max_days_ahead": _NumberKey("procedure_max_days_ahead", 0, 60),
+    },
+    "ehr": {
+        "record_system": _TextKey("ehr_record_system", 500),
     },
 }
 _TEMPLATE_KEYS = ("folder",)

@@ -59,6 +59,12 @@ class CaseFiles:
         self.path = path
         self._saved = case_to_json(self.form.case())
 
+    def mark_unsaved(self) -> None:
+        """The form holds a case that is in no file yet (an import): untitled, and modified, so
+        closing or replacing it asks first."""
+        self.path = None
+        self._saved = ""
+
     def adopt(self, other: CaseFiles) -> None:
         """Take over `other`'s file and saved text (its form's case must already be shown here),
         so a window rebuilt in another language knows the same unsaved changes."""

@@ -192,6 +192,11 @@ def choose_pdf_to_save(parent: QWidget, suggested: str) -> str:
     return _ask_save_path(parent, _("Save handout as PDF"), suggested, file_filter, ".pdf")
 
 
+def choose_bundle_to_import(parent: QWidget, folder: str) -> str:
+    file_filter = "{name} (*.json)".format(name=_("FHIR bundles"))
+    return _ask_open_path(parent, _("Import from EHR"), folder, file_filter)
+
+
 def choose_site_file(parent: QWidget, folder: str) -> str:
     return _ask_open_path(
         parent,

@@ -24,6 +24,7 @@ Key = QKeySequence.StandardKey
 class Actions:
     new: QAction
     open: QAction
+    import_ehr: QAction
     save: QAction
     save_as: QAction
     save_pdf: QAction
@@ -58,6 +59,7 @@ def build_actions(window, limits_toggle: Callable[[], object]) -> Actions:
     return Actions(
         new=_action(window, _("&New case"), Key.New, window.new_case),
         open=_action(window, _("&Open case…"), Key.Open, window.open_case),
+        import_ehr=_action(window, _("&Import from EHR…"), "Ctrl+I", window.import_from_ehr),
         save=_action(window, _("&Save case"), Key.Save, window.save_case),
         save_as=_action(window, _("Save case &as…"), "Ctrl+Shift+S", window.save_case_as),
         save_pdf=_action(window, _("Save handout as P&DF…"), "Ctrl+Shift+E", window.save_pdf),
@@ -86,7 +88,7 @@ def set_preview_shortcuts(pane: PreviewPane) -> None:
 
 def build_menus(menubar: QMenuBar, actions: Actions, pane: PreviewPane) -> None:
     file_menu = menubar.addMenu(_("&File"))
-    for action in (actions.new, actions.open, actions.save, actions.save_as):
+    for action in (actions.new, actions.open, actions.import_ehr, actions.save, actions.save_as):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(actions.save_pdf)

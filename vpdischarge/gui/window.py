@@ -251,6 +251,13 @@ class MainWindow(QMainWindow):
         self._update_title()
         return done
 
+    def import_from_ehr(self) -> bool:
+        from vpdischarge.gui.ehr_import import import_from_ehr
+
+        done = import_from_ehr(self)
+        self._update_title()
+        return done
+
     def save_case(self) -> bool:
         done = self.files.save()
         self._update_title()
