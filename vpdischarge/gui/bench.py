@@ -6,6 +6,7 @@
    (the debounce), as the median over several edits.
 3. UI-thread blocking: a 5 ms timer on the UI thread records the longest gap between its ticks
    while a render is running (and, reported apart, while the engine loads after start-up).
+4. A discharge typed from the keyboard only: keystrokes and wall time (`bench_keyboard`).
 
 Targets are printed as pass/fail and never asserted in tests (timings depend on the machine).
 The patient is fictional; settings go to a temporary folder, never the user's home.
@@ -187,6 +188,7 @@ def run(runs: int, edits: int, prints: int = 0) -> dict:
         starts = cold_start(runs, Path(folder))
         preview = preview_and_blocking(edits, Path(folder))
         printing = print_benchmark(Path(folder), prints) if prints else {"skipped": "--prints 0"}
+        keyboard = _keyboard(Path(folder))
     median_preview = statistics.median(preview["latencies_ms"])
     return {
         "cold_start_s": {"runs": starts, "median": statistics.median(starts), "max": max(starts)},
@@ -204,6 +206,7 @@ def run(runs: int, edits: int, prints: int = 0) -> dict:
             "ui_block": preview["ui_block_ms"] <= TARGET_BLOCK_MS,
         },
         "printing": printing,
+        "keyboard": keyboard,
         "machine": {"python": sys.version.split()[0], "cpus": os.cpu_count()},
     }
 
@@ -252,7 +255,21 @@ def main(argv: list[str] | None = None) -> int:
 
     for line in report_lines(result["printing"]):
         print(line)
+    _print_keyboard(result["keyboard"])
     return 0
+
+
+def _keyboard(folder: Path) -> dict:
+    from vpdischarge.gui.bench_keyboard import keyboard_benchmark
+
+    return keyboard_benchmark(folder)
+
+
+def _print_keyboard(result: dict) -> None:
+    from vpdischarge.gui.bench_keyboard import report_lines
+
+    for line in report_lines(result):
+        print(line)
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ def output_gate(
         )
         return Gate(False, text.format(n=len(error_fields), fields=shown))
     if warnings and not warnings_confirmed:
-        return Gate(False, _("Check the warnings at the top, then tick “I have checked these warnings”."))
+        return Gate(False, _("Check the warnings above, then tick “I have checked these warnings”."))
     if preview is PreviewState.FAILED:
         return Gate(False, preview_error or _("The preview could not be made."))
     if preview is not PreviewState.READY:

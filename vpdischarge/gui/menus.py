@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenuBar
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from vpdischarge.gui.form.problems import plain
 from vpdischarge.gui.preview.pane import PreviewPane
+from vpdischarge.gui.readable import TEXT_SIZES
 from vpdischarge.i18n import _
 
 Key = QKeySequence.StandardKey
@@ -115,6 +116,25 @@ def build_menus(menubar: QMenuBar, actions: Actions, pane: PreviewPane) -> None:
     help_menu = menubar.addMenu(_("&Help"))
     help_menu.addAction(actions.shortcuts)
     help_menu.addAction(actions.about)
+
+
+def build_text_size_menu(
+    menubar: QMenuBar, window: QMainWindow, current: str, choose: Callable[[str], object]
+) -> QMenu:
+    """View ▸ Text size: Normal, Large, Larger (one ticked), remembered in the preferences."""
+    view_menu = next(a.menu() for a in menubar.actions() if a.menu() is not None and a.text() == _("&View"))
+    view_menu.addSeparator()
+    sizes = view_menu.addMenu(_("&Text size"))
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    for name, (text, _points) in TEXT_SIZES.items():
+        action = QAction(_(text), group)
+        action.setCheckable(True)
+        action.setChecked(name == current)
+        action.setData(name)
+        action.triggered.connect(lambda _checked=False, name=name: choose(name))
+        sizes.addAction(action)
+    return sizes
 
 
 def shortcut_table(menubar: QMenuBar) -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """The window's preferences, kept with QSettings.
 
 Only preferences live here (site settings file, default handout language, interface language,
-window geometry): never patient data, so nothing about a patient outlives the case file the
+text size, window geometry): never patient data, so nothing about a patient outlives the case file the
 nurse chose to save. The INI format is used on every platform so tests can redirect it to a
 temporary folder with `use_settings_folder`.
 """
@@ -33,6 +33,8 @@ class Preferences:
     handout_language: str = "en"
     # "" means follow the desktop's language.
     ui_language: str = ""
+    # A name from `vpdischarge.gui.readable.TEXT_SIZES`.
+    text_size: str = "normal"
 
     @classmethod
     def load(cls, settings: QSettings | None = None) -> Preferences:
@@ -46,6 +48,7 @@ class Preferences:
             site_path=text("site/path", ""),
             handout_language=text("handout/default_language", "en"),
             ui_language=text("ui/language", ""),
+            text_size=text("ui/text_size", "normal"),
         )
 
     def save(self, settings: QSettings | None = None) -> None:
@@ -53,4 +56,5 @@ class Preferences:
         settings.setValue("site/path", self.site_path)
         settings.setValue("handout/default_language", self.handout_language)
         settings.setValue("ui/language", self.ui_language)
+        settings.setValue("ui/text_size", self.text_size)
         settings.sync()

@@ -31,6 +31,8 @@ class SettingsDialog(QDialog):
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))
+        # Set from the View menu, not here; kept as it was.
+        self._text_size = preferences.text_size
         self.site_path = QLineEdit(preferences.site_path)
         self.site_path.setPlaceholderText(_("Bundled example settings"))
         self.site_path.setAccessibleName(_("Site settings file"))
@@ -106,4 +108,5 @@ class SettingsDialog(QDialog):
             site_path=self.site_path.text().strip(),
             handout_language=self.handout_language.currentData() or "en",
             ui_language=self.ui_language.currentData() or "",
+            text_size=self._text_size,
         )

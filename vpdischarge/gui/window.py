@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from vpdischarge import __version__
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import Issue
-from vpdischarge.gui import dialogs
+from vpdischarge.gui import dialogs, readable
 from vpdischarge.gui.case_files import CaseFiles
 from vpdischarge.gui.form.case_form import CaseForm
 from vpdischarge.gui.form.dates import keep_typed_text
@@ -35,13 +35,20 @@ from vpdischarge.gui.form.problems import ProblemLabel
 from vpdischarge.gui.form.scroll import FormScrollArea
 from vpdischarge.gui.gate import output_gate
 from vpdischarge.gui.handout_output import HandoutOutput
-from vpdischarge.gui.menus import build_actions, build_menus, set_preview_shortcuts, shortcut_table
+from vpdischarge.gui.menus import (
+    build_actions,
+    build_menus,
+    build_text_size_menu,
+    set_preview_shortcuts,
+    shortcut_table,
+)
 from vpdischarge.gui.preview.controller import DEBOUNCE_MS, PreviewController
 from vpdischarge.gui.preview.pane import PreviewPane
 from vpdischarge.gui.preview.renderer import Renderer, ThreadedRenderer
 from vpdischarge.gui.settings import Preferences, open_settings
 from vpdischarge.gui.site_loading import LoadedSite, load_site_or_default
 from vpdischarge.gui.warnings_banner import WarningsBanner
+from vpdischarge.gui.window_mnemonics import assign_window_mnemonics
 from vpdischarge.i18n import _
 
 
@@ -55,6 +62,8 @@ class MainWindow(QMainWindow):
         preview_delay_ms: int = DEBOUNCE_MS,
     ) -> None:
         super().__init__()
+        # Before any widget is made, so each works out its sizes for this text size.
+        readable.apply_text_size(preferences.text_size)
         self.site = site
         self.preferences = preferences
         self.today = today
@@ -72,8 +81,10 @@ class MainWindow(QMainWindow):
         self.actions = build_actions(self, self._toggle_limits)
         set_preview_shortcuts(self.pane)
         build_menus(self.menuBar(), self.actions, self.pane)
+        build_text_size_menu(self.menuBar(), self, preferences.text_size, self.set_text_size)
         self.print_button.setDefaultAction(self.actions.print)
         self.save_pdf_button.setDefaultAction(self.actions.save_pdf)
+        readable.apply_minimum_heights(self)
 
         self.form.changed.connect(self.refresh)
         if getattr(self.renderer, "loading_engine", False):
@@ -81,7 +92,11 @@ class MainWindow(QMainWindow):
         self.banner.confirmation_changed.connect(lambda _confirmed: self._update_gate())
         self.preview.state_changed.connect(self._update_gate)
         self.files.new(ask=False)
+        # Once the form shows a case (the limits toggle's text depends on it).
+        assign_window_mnemonics(self)
         self._restore_geometry()
+        # The nurse starts typing the name as soon as the window is there.
+        self.form.patient.name.setFocus(Qt.FocusReason.OtherFocusReason)
         if hasattr(self.renderer, "start_warm_up"):
             # Start loading the engine once the window has been painted (or after a second).
             self.installEventFilter(self)
@@ -98,8 +113,9 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         self.banner = WarningsBanner()
         self.other_problems = ProblemLabel()
-        scroll = FormScrollArea(self.form)
+        self.scroll = scroll = FormScrollArea(self.form)
         scroll.setAccessibleName(_("Discharge form"))
+        scroll.follow_caret(self.form.clinician.notes)
         self.gate_label = QLabel()
         self.gate_label.setWordWrap(True)
         self.gate_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -121,6 +137,11 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(scroll, 1)
+        # Warnings and other problems sit under the form, by the buttons they decide about: as
+        # they come and go the form's viewport changes height at the bottom, and the fields
+        # the nurse is looking at stay where they are.
+        column.addWidget(self.other_problems)
+        column.addWidget(self.banner)
         column.addWidget(self.gate_label)
         column.addLayout(buttons)
 
@@ -133,12 +154,11 @@ class MainWindow(QMainWindow):
 
         central = QWidget()
         outer = QVBoxLayout(central)
-        outer.addWidget(self.banner)
-        outer.addWidget(self.other_problems)
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.resize(1280, 860)
         self.splitter.setSizes([560, 720])
+        self._fit_to_screen()
 
     # Checking and preview ----------------------------------------------------------------------
 
@@ -201,12 +221,15 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.files.is_modified())
 
     def next_problem(self) -> None:
-        """Move the focus to the first field with an error (then warnings)."""
-        ordered = [i for i in self.issues if i.severity == "error"] + [
-            i for i in self.issues if i.severity == "warning"
-        ]
-        for issue in ordered:
-            if self.form.focus_field(issue.field):
+        """Move the focus to the next field with a problem: errors first, then warnings, from
+        the one being edited on (so pressing F8 again goes on to the next). The form scrolls
+        to it."""
+        ordered = [i.field for i in self.issues if i.severity == "error"]
+        ordered += [i.field for i in self.issues if i.severity == "warning" and i.field not in ordered]
+        current = self.form.field_with_focus()
+        start = ordered.index(current) + 1 if current in ordered else 0
+        for field in ordered[start:] + ordered[:start]:
+            if field != current and self.form.focus_field(field):
                 return
 
     def _toggle_limits(self) -> None:
@@ -219,6 +242,8 @@ class MainWindow(QMainWindow):
     def new_case(self) -> bool:
         done = self.files.new()
         self._update_title()
+        if done:
+            self.form.patient.name.setFocus(Qt.FocusReason.OtherFocusReason)
         return done
 
     def open_case(self) -> bool:
@@ -265,6 +290,17 @@ class MainWindow(QMainWindow):
             from vpdischarge.gui.language_switch import switch_interface_language
 
             switch_interface_language(self, self.preferences.ui_language)
+
+    def set_text_size(self, name: str) -> None:
+        """Remember the text size and show the window again laid out for it (as a language
+        switch does: same case, file, unsaved state and place on the screen)."""
+        if name == self.preferences.text_size:
+            return
+        self.preferences.text_size = name
+        self.preferences.save()
+        from vpdischarge.gui.language_switch import switch_interface_language
+
+        switch_interface_language(self, self.preferences.ui_language)
 
     def apply_site(self, site: LoadedSite) -> None:
         self.site = site
@@ -314,6 +350,25 @@ class MainWindow(QMainWindow):
         geometry = open_settings().value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """No bigger than the screen, so Print and Save PDF are never off its edge (at 200 %
+        scale a 1280 × 860 window is taller than a 1280 × 800 screen)."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        # Leave room for the window manager's title bar and frame.
+        width, height = min(self.width(), room.width() - 16), min(self.height(), room.height() - 48)
+        if (width, height) != (self.width(), self.height()):
+            share = self.splitter.sizes()
+            self.resize(max(width, self.minimumSizeHint().width()), max(height, 200))
+            total = sum(share) or 1
+            self.splitter.setSizes([self.splitter.width() * part // total for part in share])
+        frame = self.frameGeometry()
+        if not room.contains(frame.topLeft()):
+            self.move(room.topLeft())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self._retired and not self.files.may_discard():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import Issue
@@ -129,6 +129,17 @@ class CaseForm(QWidget):
             "clinician.notes_language": _("Language of the notes"),
         }
         return names.get(field, field)
+
+    def field_with_focus(self) -> str | None:
+        """The case field whose widget has the keyboard focus (None if no field has it)."""
+        focused = QApplication.focusWidget()
+        if focused is None:
+            return None
+        for section in self.sections:
+            for name, slot in section.slots.items():
+                if any(w is focused or w.isAncestorOf(focused) for w in slot.widgets):
+                    return section.field_at_focus(name)
+        return None
 
     def focus_field(self, field: str) -> bool:
         section = self._section_of(field)

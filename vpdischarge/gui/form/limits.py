@@ -26,6 +26,7 @@ from vpdischarge.domain.case import Case
 from vpdischarge.domain.clinical import LIMIT_NAMES, LIMITS, ClinicalLimits
 from vpdischarge.domain.issues import Issue
 from vpdischarge.gui.form.section import Section
+from vpdischarge.gui.mnemonics import letter_in
 from vpdischarge.i18n import N_, _, ngettext
 
 DESCRIPTIONS = {
@@ -83,7 +84,11 @@ class LimitsSection(Section):
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setAutoRaise(True)
+        # Its Alt+letter (and a click) leave the focus on it, so Tab goes on into the limits.
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.toggle.toggled.connect(self.set_expanded)
+        # The toggle's Alt+key ("Alt+C"), given by the window; kept as the summary changes.
+        self._toggle_key = ""
         self.form.addRow(self.toggle)
         self.body = QWidget()
         self.form.addRow(self.body)
@@ -188,10 +193,14 @@ class LimitsSection(Section):
             ).format(n=changed)
         else:
             summary = _("The site's limits apply")
-        self.toggle.setText(summary)
+        self.toggle.setText(letter_in(summary, self._toggle_key))
         # The arrow shows the state; the name says what the button does.
         self.toggle.setAccessibleName(_("Show the clinical limits"))
         self.toggle.setToolTip(_("Show or hide the clinical limits (Ctrl+L)"))
+
+    def set_toggle_key(self, key: str) -> None:
+        self._toggle_key = key
+        self._update_toggle(len(self.restrictions()))
 
     def set_expanded(self, expanded: bool) -> None:
         if self.toggle.isChecked() != expanded:

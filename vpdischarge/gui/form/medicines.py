@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from vpdischarge.domain.case import Case, Medication
 from vpdischarge.domain.issues import Issue
+from vpdischarge.gui.form.medicine_table import MedicineTable
 from vpdischarge.gui.form.phrase_completer import PhraseDelegate
 from vpdischarge.gui.form.problems import sentence
 from vpdischarge.gui.form.section import Section
@@ -42,7 +42,8 @@ _PROBLEM_BACKGROUND = QBrush(QColor("#fde7ea"))
 class MedicinesSection(Section):
     def __init__(self) -> None:
         super().__init__(_("Medicines"))
-        self.table = QTableWidget(0, len(COLUMNS))
+        # Tab walks the cells and leaves after the last; Insert or Ctrl+Enter adds a row.
+        self.table = MedicineTable(len(COLUMNS), self.add_row)
         self.table.setHorizontalHeaderLabels([_(title) for _key, title in COLUMNS])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -55,8 +56,9 @@ class MedicinesSection(Section):
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AllEditTriggers & ~QAbstractItemView.EditTrigger.CurrentChanged
         )
-        # Tab leaves the table (arrow keys move between cells), so the form's tab order holds.
-        self.table.setTabKeyNavigation(False)
+        # Long phrases wrap inside their cell instead of being cut short.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5)
         # "When" and "what it is for" offer the standard phrases, which print translated.
         self.phrase_language = "en"
@@ -83,6 +85,9 @@ class MedicinesSection(Section):
         )
         slot.label = _("Medicines")
         self.table.setAccessibleName(_("Medicines"))
+        hint = _("Tab goes to the next cell; Insert or Ctrl+Enter adds a medicine")
+        self.table.setToolTip(hint)
+        slot.hints[id(self.table)] = hint
 
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_row)
@@ -202,6 +207,13 @@ class MedicinesSection(Section):
         if column is None:
             return _("Medicine {number}").format(number=number)
         return _("Medicine {number}: {column}").format(number=number, column=_(column))
+
+    def field_at_focus(self, name: str) -> str:
+        """The cell being edited as a case field ("medications[2].dose"), for F8."""
+        row, col = self.table.currentRow(), self.table.currentColumn()
+        if row in self._case_rows and col >= 0:
+            return f"medications[{self._case_rows.index(row) + 1}].{COLUMNS[col][0]}"
+        return name
 
     def focus(self, field: str) -> bool:
         match = _CELL.match(field)

@@ -12,10 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QCompleter, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QCompleter, QLineEdit, QStyleOptionViewItem, QWidget
+
+from vpdischarge.gui.form.medicine_table import CellDelegate
 
 
-class PhraseDelegate(QStyledItemDelegate):
+class PhraseDelegate(CellDelegate):
     def __init__(self, kind: str, language: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind  # "when" or "purpose"
@@ -31,8 +33,13 @@ class PhraseDelegate(QStyledItemDelegate):
     ) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
-            completer = QCompleter(self.phrases(), editor)
+            phrases = self.phrases()
+            completer = QCompleter(phrases, editor)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             editor.setCompleter(completer)
+            # The pop-up is as wide as the longest phrase, so no phrase is cut short.
+            popup = completer.popup()
+            longest = max((popup.fontMetrics().horizontalAdvance(p) for p in phrases), default=0)
+            popup.setMinimumWidth(longest + popup.verticalScrollBar().sizeHint().width() + 24)
         return editor

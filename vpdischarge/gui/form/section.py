@@ -16,6 +16,20 @@ from vpdischarge.domain.issues import Issue
 from vpdischarge.gui.form.problems import FieldSlot, ProblemLabel, plain
 
 
+def focus_target(editor: QWidget, widgets: list[QWidget] | None) -> QWidget:
+    """The widget a label's Alt+letter must focus. A plain container (the medicine table with
+    its buttons) hands it to its first field. A composite with a focus proxy (a date field) is
+    the buddy itself, so the proxy it names at the time is used; Qt's label ignores a buddy
+    that takes no focus, so it is given the policy its proxy has."""
+    if editor.focusProxy() is not None:
+        if editor.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            editor.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return editor
+    if editor.focusPolicy() == Qt.FocusPolicy.NoFocus and widgets:
+        return widgets[0]
+    return editor
+
+
 class Section(QGroupBox):
     """A part of the form. Subclasses add rows and implement `load` and `fill`."""
 
@@ -43,7 +57,7 @@ class Section(QGroupBox):
         """Add a row editing case field `name` (a dotted path as in Issue.field). A wide editor
         (the medicines table) takes the full width with its label above it."""
         label = QLabel(label_text)
-        label.setBuddy(editor)
+        label.setBuddy(focus_target(editor, widgets))
         problems = ProblemLabel()
         box = QWidget()
         column = QVBoxLayout(box)
@@ -82,6 +96,10 @@ class Section(QGroupBox):
             return False
         slot.widgets[-1 if len(slot.widgets) > 1 and slot.widgets[-1].isEnabled() else 0].setFocus()
         return True
+
+    def field_at_focus(self, name: str) -> str:
+        """The field (of slot `name`) the focus is on; a table narrows it to its cell."""
+        return name
 
     def load(self, case: Case) -> None:
         """Show `case` in the widgets, without emitting `changed`."""

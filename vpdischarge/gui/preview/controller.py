@@ -60,6 +60,9 @@ class PreviewController(QObject):
         self.state = PreviewState.EMPTY
         self.pdf: bytes | None = None
         self.error: str | None = None
+        # The pages on screen are older than a form that had errors or failed to render: they
+        # stay marked stale until new pages replace them.
+        self.outdated = False
         self._pending: RenderJob | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -75,7 +78,9 @@ class PreviewController(QObject):
         self._pending = RenderJob(self.generation, case, site, today)
         self._timer.start()  # restarting the timer is the debounce
         self._set_state(PreviewState.WAITING)
-        self.view.show_note(_("Updating the preview…"), stale=self.pdf is not None)
+        # While typing the old pages are a moment behind, not wrong: only pages left over from
+        # a form with errors stay marked stale.
+        self.view.show_note(_("Updating the preview…"), stale=self.outdated)
         return self.generation
 
     def hold(self, reason: str) -> None:
@@ -84,7 +89,8 @@ class PreviewController(QObject):
         self._pending = None
         self._timer.stop()
         self._set_state(PreviewState.HELD)
-        self.view.show_note(reason, stale=self.pdf is not None)
+        self.outdated = self.pdf is not None
+        self.view.show_note(reason, stale=self.outdated)
 
     def flush(self) -> None:
         """Start the pending render now instead of after the pause."""
@@ -110,12 +116,14 @@ class PreviewController(QObject):
         if pdf is None:
             self.error = error or _("The preview could not be made.")
             self._set_state(PreviewState.FAILED)
-            self.view.show_note(self.error, stale=self.pdf is not None)
+            self.outdated = self.pdf is not None
+            self.view.show_note(self.error, stale=self.outdated)
             return
         self.view.show_pdf(pdf)
         self.pdf = pdf
         self.error = None
         self.shown_generation = generation
+        self.outdated = False
         self.view.show_note("", stale=False)
         self._set_state(PreviewState.READY)
         self.shown.emit(generation)

@@ -6,7 +6,7 @@ patient data is left on disk. The page and zoom the nurse chose survive each re-
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -16,6 +16,7 @@ from vpdischarge.i18n import _
 
 ZOOM_STEP = 1.25
 ZOOM_MIN, ZOOM_MAX = 0.25, 4.0
+VEIL_DELAY_MS = 600
 
 
 class PreviewPane(QWidget):
@@ -36,7 +37,27 @@ class PreviewPane(QWidget):
 
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.hide()
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        # One line is kept for the note even when it is empty, so the pages do not move down
+        # and up each time "Updating the preview…" comes and goes.
+        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing())
+        # A veil over pages that are not the current form (it has errors). It comes up after a
+        # moment, so a date half typed does not make the pages flicker with every key.
+        self.veil = QLabel(_("Old pages, not the current form"), self.view)
+        self.veil.setObjectName("staleVeil")
+        self.veil.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.veil.setWordWrap(True)
+        self.veil.setStyleSheet(
+            "#staleVeil { background: rgba(235, 235, 235, 215); color: #5a3a00;"
+            " font-weight: bold; padding-top: 48px; }"
+        )
+        self.veil.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.veil.hide()
+        self._veil_timer = QTimer(self)
+        self._veil_timer.setSingleShot(True)
+        self._veil_timer.setInterval(VEIL_DELAY_MS)
+        self._veil_timer.timeout.connect(self._raise_veil)
+        self.view.installEventFilter(self)
         self.page_label = QLabel()
         self.page_label.setAccessibleName(_("Page number"))
 
@@ -118,10 +139,30 @@ class PreviewPane(QWidget):
         self.pages_shown.emit(self.document.pageCount())
 
     def show_note(self, text: str, stale: bool) -> None:
+        # Pages that are not the current form (it has errors) must look it: veiled, under a
+        # bold note, never at full strength with a name the nurse has cleared.
         self.note.setText(text)
-        self.note.setVisible(bool(text))
-        # A bold note over pages that are not the current form, so nobody mistakes them for it.
         self.note.setStyleSheet("color: #7a4f00; font-weight: bold;" if stale else "")
+        self.view.setAccessibleDescription(text if stale else "")
+        if not stale:
+            self._veil_timer.stop()
+            self.veil.hide()
+        elif not self.veil.isVisible() and not self._veil_timer.isActive():
+            self._veil_timer.start()
+
+    @property
+    def looks_stale(self) -> bool:
+        return self.veil.isVisible()
+
+    def _raise_veil(self) -> None:
+        self.veil.setGeometry(self.view.rect())
+        self.veil.raise_()
+        self.veil.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self.veil.setGeometry(self.view.rect())
+        return super().eventFilter(watched, event)
 
     # Navigation and zoom -----------------------------------------------------------------------
 
