@@ -88,7 +88,9 @@ class Formatter:
         """`value` in CLDR's "long" (4 December 2026) or "full" (with the weekday) form."""
         if self._creole():
             day_month_year = f"{value.day} {CREOLE_MONTHS[value.month - 1]} {value.year}"
-            return day_month_year if width == "long" else f"{CREOLE_WEEKDAYS[value.weekday()]} {day_month_year}"
+            if width == "long":
+                return day_month_year
+            return f"{CREOLE_WEEKDAYS[value.weekday()]} {day_month_year}"
         pattern = Locale.parse(self.locale).date_formats[width].pattern
         first = _FIRST_OF_MONTH.get(self._language) or _FIRST_OF_MONTH.get(self.locale)
         if value.day == 1 and first:
