@@ -78,7 +78,7 @@ def test_the_window_calls_haitian_creole_by_its_name():
 NNBSP = "\u202f"
 IN_EACH_LANGUAGE = {
     "en": ("English", f"10:30{NNBSP}AM", f"4:30{NNBSP}PM"),
-    "es": ("inglés", f"10:30{NNBSP}a.m.", f"4:30{NNBSP}p.m."),
+    "es": ("inglés", "10:30 de la mañana", "4:30 de la tarde"),
     "zh_Hans": ("英语", "10:30", "16:30"),
     "zh_Hant": ("英文", "上午10:30", "下午4:30"),
     "vi": ("Tiếng Anh", "10:30", "16:30"),

@@ -152,7 +152,7 @@ def test_the_pdf_of_a_us_spanish_handout_reads_the_us_way(make_case, site):
     assert "1,000 mg" in text and "1.000 mg" not in text
     assert "8.6 mg" in text  # the typical case's senna
     assert "10 libras (4.5 kg)" in text  # the lifting limit, with the US decimal point
-    assert "10:30 a.m." in text
+    assert "10:30 de la mañana" in text  # not "10:30 a.m.." at the end of the sentence
 
 
 def test_the_pdf_of_a_spanish_handout_in_spain_reads_spains_way(make_case, site):

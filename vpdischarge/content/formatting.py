@@ -8,8 +8,9 @@ because the unit follows the hospital's country.
 Where CLDR is short of what a reader needs, it is corrected here, each on purpose:
 - Haitian Creole months, weekdays and units come from our own table (content/locale_gaps);
   CLDR has none, and French ones were printed before.
-- Hindi times use CLDR's Hindi day periods ("सुबह 10:30", "शाम 4:30"): its short time format
-  prints Latin "am"/"pm" inside Devanagari text.
+- Hindi and 12-hour Spanish times use CLDR's words for the part of the day ("सुबह 10:30",
+  "4:30 de la tarde"): the short format prints Latin "am" inside Devanagari, and "p.m." whose
+  full stop doubles the sentence's.
 - The first of the month is "1er" in French and "1º" in Brazilian Portuguese, as written there.
 Typed dose numbers are not formatted here but in content/doses.py (they are kept as typed).
 """
@@ -38,9 +39,13 @@ def _round_half(value: float) -> float:
 # How the first day of a month is written, where it is not the plain number (by CLDR locale
 # language, or language_region).
 _FIRST_OF_MONTH = {"fr": "1er", "pt_BR": "1º"}
-# Languages whose CLDR short time prints Latin "am"/"pm" though the language has its own words
-# for the parts of the day: times use CLDR's flexible "day period, hour, minute" form instead.
-_DAY_PERIOD_WORDS = frozenset({"hi"})
+# Languages whose 12-hour clock CLDR writes with an abbreviation the reader may not read, where
+# CLDR's own words for the part of the day read right: Hindi "am"/"pm" in Latin letters inside
+# Devanagari ("सुबह 10:30", "शाम 4:30" instead); US Spanish "p.m.", whose full stop doubled the
+# sentence's ("a las 4:30 p.m..": "4:30 de la tarde" instead). A 24-hour locale of the same
+# language (Spain's "16:30") keeps its clock. Not Filipino: CLDR's day periods there are wrong
+# ("10:30 madaling-araw", dawn).
+_DAY_PERIOD_WORDS = frozenset({"hi", "es"})
 
 
 def _first_day(pattern: str, written: str) -> str:
@@ -104,7 +109,8 @@ class Formatter:
         return self.isolate(self._date(value, "full"))
 
     def time(self, value: datetime) -> str:
-        if self._language in _DAY_PERIOD_WORDS:
+        twelve_hour = "h" in Locale.parse(self.locale).time_formats["short"].pattern
+        if self._language in _DAY_PERIOD_WORDS and twelve_hour:
             return self.isolate(format_skeleton("Bhm", value, locale=self.locale))
         return self.isolate(format_time(value, "short", locale=self.locale))
 
