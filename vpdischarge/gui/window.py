@@ -30,6 +30,7 @@ from vpdischarge.domain.issues import Issue
 from vpdischarge.gui import dialogs
 from vpdischarge.gui.case_files import CaseFiles
 from vpdischarge.gui.form.case_form import CaseForm
+from vpdischarge.gui.form.dates import keep_typed_text
 from vpdischarge.gui.form.problems import ProblemLabel
 from vpdischarge.gui.form.scroll import FormScrollArea
 from vpdischarge.gui.gate import output_gate
@@ -157,12 +158,22 @@ class MainWindow(QMainWindow):
         case = self.form.case()
         from vpdischarge.pipeline import check
 
-        self.issues = check(case, self.site.settings, self.today())
-        if self.site.problem:
-            self.issues.append(Issue("site", self.site.problem, "warning"))
+        # A date typed but not understood is None in the Case; its own message replaces the
+        # engine's ("enter the date of the procedure") at that field.
+        typed = self.form.input_problems()
+        unread = {i.field for i in typed}
+        self.issues = typed + [
+            i for i in check(case, self.site.settings, self.today()) if i.field not in unread
+        ]
+        self.issues += self.site.warnings()
         unplaced = self.form.show_issues(self.issues)
+        # Errors no field shows; every warning is in the banner already, so not here a second time.
         self.other_problems.show_issues(
-            [Issue(i.field, f"{self.form.describe(i.field)}: {i.message}", i.severity) for i in unplaced]
+            [
+                Issue(i.field, f"{self.form.describe(i.field)}: {i.message}", i.severity)
+                for i in unplaced
+                if i.severity == "error"
+            ]
         )
         warnings = [i for i in self.issues if i.severity == "warning"]
         self.banner.set_warnings([(self.form.describe(i.field), i.message) for i in warnings])
@@ -280,6 +291,7 @@ class MainWindow(QMainWindow):
     def take_over_from(self, old: MainWindow) -> None:
         """Show `old`'s case, file, unsaved state, geometry and open sections (a language switch)."""
         self.form.set_case(old.form.case())
+        keep_typed_text(old.form, self.form)
         self.files.adopt(old.files)
         self.form.limits.set_expanded(old.form.limits.toggle.isChecked())
         self.restoreGeometry(old.saveGeometry())

@@ -15,6 +15,7 @@ from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import Issue
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.gui.form.clinician import ClinicianSection
+from vpdischarge.gui.form.dates import date_problems, set_date_region
 from vpdischarge.gui.form.follow_up import FollowUpSection
 from vpdischarge.gui.form.handout import HandoutSection
 from vpdischarge.gui.form.limits import LimitsSection
@@ -59,6 +60,7 @@ class CaseForm(QWidget):
         self._loading = False
         self._wheel_guard = WheelGuard(self)
         guard_wheel(self, self._wheel_guard)
+        set_date_region(self, site.country)
 
     def _align_labels(self) -> None:
         """One label column for the whole form, so every field starts at the same place."""
@@ -93,6 +95,11 @@ class CaseForm(QWidget):
     def set_site(self, site: SiteSettings) -> None:
         self.limits.set_site_limits(site.clinical)
         self.medicines.phrase_language = site.notes_language
+        set_date_region(self, site.country)
+
+    def input_problems(self) -> list[Issue]:
+        """Typed text the Case cannot carry (a date not understood), as errors at its field."""
+        return date_problems(self.sections)
 
     def show_issues(self, issues: list[Issue]) -> list[Issue]:
         """Put every issue next to its field; returns those no field of the form shows."""
