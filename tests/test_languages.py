@@ -27,7 +27,7 @@ def test_all_twenty_languages_print():
 def test_handout_names_the_patient_and_dates_the_procedure_in_the_language(make_case, site, language):
     case = make_case(language=language)
     locale = find_locale(language)
-    babel_date = Formatter(at_site(locale, site.country).babel).date(PROCEDURE_DAY)
+    babel_date = Formatter(at_site(locale, site.country).babel, language=language).date(PROCEDURE_DAY)
     # The typesetter receives the CLDR date (in every language; Creole's from our own table) ...
     assert babel_date in handout_markup(case, site, TODAY)
     text = all_text(render(case, site, TODAY).pdf)

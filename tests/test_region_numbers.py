@@ -31,7 +31,7 @@ CODES = [loc.code for loc in LOCALES]
         ("pt_BR", "PT", "pt_BR"),
         ("de", "US", "de"),  # CLDR has no German of the US
         ("es", "DE", "es"),
-        ("ht", "US", "ht"),
+        ("ht", "US", "fr_HT"),  # Haiti's numbers and clock; the Creole words are our own
         ("tl", "US", "fil"),
         ("zh_Hant", "HK", "zh_Hant_HK"),
         ("es", "United States", "es"),  # not a code: the language's own locale

@@ -54,7 +54,7 @@ def language_name(code: str) -> str:
     name languages the way the reader would, and the way the handout does."""
     from vpdischarge.content.language_names import language_name as written_in
 
-    return written_in(code, babel_locale(_language))
+    return written_in(code, babel_locale(_language), _language)
 
 
 def ui_languages() -> list[str]:

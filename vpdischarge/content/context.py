@@ -80,7 +80,7 @@ def medications(case: Case, locale: HandoutLocale, typed_in: str) -> list[dict[s
 def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed_on: date) -> dict[str, Any]:
     """Everything the template may use. `case` must have passed validation (it has a date)."""
     assert case.procedure.date is not None, "validate the case before building its context"
-    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl")
+    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl", language=locale.code)
     limits = merged_limits(case, site)
     notes_language = case.clinician.notes_language or site.notes_language
     notes_lines = lines(case.clinician.notes)

@@ -72,6 +72,9 @@ class Formatter:
 
     locale: str
     rtl: bool = False
+    # The handout language (our code, "ht"), where the CLDR locale does not tell it: Creole is
+    # printed with "fr_HT" numbers but its own words. "" means the CLDR locale's language.
+    language: str = ""
 
     def isolate(self, text: str) -> str:
         """`text` as one unit inside a right-to-left sentence: Latin text and numbers embedded
@@ -84,10 +87,11 @@ class Formatter:
 
     @property
     def _language(self) -> str:
+        """The CLDR locale's language ("fr" for "fr_HT"): CLDR's rules follow it."""
         return Locale.parse(self.locale).language
 
     def _creole(self) -> bool:
-        return self._language == "ht"
+        return self.language == "ht"
 
     def _date(self, value: date, width: str) -> str:
         """`value` in CLDR's "long" (4 December 2026) or "full" (with the weekday) form."""
@@ -116,7 +120,7 @@ class Formatter:
 
     def language_name(self, code: str) -> str:
         """The name of language `code`, written in this locale's language ("inglés", "angle")."""
-        return language_name(code, self.locale)
+        return language_name(code, self.locale, self.language)
 
     def _unit(self, value: float, unit: str, pattern: str, length: str = "short") -> str:
         if self._creole() and length == "long" and unit in CREOLE_UNITS:

@@ -37,7 +37,7 @@ CREOLE_WEEKDAYS = ("lendi", "madi", "mèkredi", "jedi", "vandredi", "samdi", "di
 # Creole nouns do not change in the plural ("10 liv").
 CREOLE_UNITS = {"mass-pound": "liv", "mass-kilogram": "kilogram"}
 
-# The name of each handout language, by the language it is written in (CLDR locale language).
+# The name of each handout language, by the language it is written in (our code).
 LANGUAGE_NAMES: dict[str, dict[str, str]] = {
     "ht": {
         "en": "angle",
@@ -61,7 +61,7 @@ LANGUAGE_NAMES: dict[str, dict[str, str]] = {
         "hi": "hindi",
         "tr": "tik",
     },
-    "fil": {
+    "tl": {
         "en": "Ingles",
         "es": "Espanyol",
         "zh_Hans": "Tsino (Pinasimple)",

@@ -48,9 +48,10 @@ LOCALES: tuple[HandoutLocale, ...] = (
     HandoutLocale("uk", "Ukrainian", "Українська", "Cyrillic", "ltr", "uk"),
     HandoutLocale("ar", "Arabic", "العربية", "Arabic", "rtl", "ar", ("arabic",)),
     HandoutLocale("fa", "Persian", "فارسی", "Arabic", "rtl", "fa", ("arabic",)),
-    # CLDR "ht" has Haiti's numbers and 24-hour times but no month, weekday or unit names:
-    # content/locale_gaps.py supplies them in Creole (French "fr_HT" printed "novembre").
-    HandoutLocale("ht", "Haitian Creole", "Kreyòl ayisyen", "Latin", "ltr", "ht"),
+    # CLDR's Haitian Creole ("ht") has no month, weekday, unit or language names. Haiti's French
+    # gives its numbers and 24-hour times, and names a Haitian window's date fields can show; the
+    # handout takes the Creole words from content/locale_gaps ("novanm", not "novembre").
+    HandoutLocale("ht", "Haitian Creole", "Kreyòl ayisyen", "Latin", "ltr", "fr_HT"),
     HandoutLocale("fr", "French", "Français", "Latin", "ltr", "fr"),
     HandoutLocale("pl", "Polish", "Polski", "Latin", "ltr", "pl"),
     HandoutLocale("pt_BR", "Portuguese (Brazil)", "Português (Brasil)", "Latin", "ltr", "pt_BR"),
