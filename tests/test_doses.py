@@ -1,6 +1,8 @@
 """Dose numbers are read the way the nurse writes numbers and printed the way the patient reads
 them; a number that can be read two ways is reported."""
 
+from dataclasses import replace
+
 import pytest
 from conftest import TODAY
 from pdfread import all_text
@@ -13,8 +15,11 @@ from vpdischarge.pipeline import check, render
     ("typed", "handout", "printed"),
     [
         ("8.6 mg", "de", "8,6 mg"),
-        ("1,000 mg", "de", "1.000 mg"),  # a thousand, never "1,000" (one) for a German reader
-        ("1,000 mg", "fr", "1\u202f000 mg"),
+        # A thousand, never "1,000" (one) for a German reader, and no grouping added either.
+        ("1,000 mg", "de", "1000 mg"),
+        ("1,000 mg", "fr", "1000 mg"),
+        ("1,000.5 mg", "de", "1000,5 mg"),
+        ("0.50 mg", "de", "0,50 mg"),  # the typed decimals are kept
         ("0.5 mg twice", "es", "0,5 mg twice"),
         ("500mg", "de", "500mg"),
         ("1-2 tablets", "de", "1-2 tablets"),
@@ -28,7 +33,7 @@ def test_numbers_follow_the_handouts_language(typed, handout, printed):
 
 
 def test_a_german_nurse_writing_for_an_english_handout():
-    assert dose_for_handout("1.000 mg", "de", "en") == "1,000 mg"
+    assert dose_for_handout("1.000 mg", "de", "en") == "1000 mg"
     assert dose_for_handout("8,6 mg", "de", "en") == "8.6 mg"
 
 
@@ -46,14 +51,20 @@ def test_the_german_handout_prints_the_dose_in_german(make_case, site):
         medications=[{"name": "Calcium", "dose": "1,000 mg", "when": "once a day", "purpose": "calcium"}],
     )
     text = all_text(render(case, site, TODAY).pdf)
-    assert "1.000 mg" in text and "1,000 mg" not in text
+    assert "1000 mg" in text and "1,000 mg" not in text and "1.000 mg" not in text
 
 
 def test_a_dose_already_written_the_patients_way_is_not_a_problem(make_case, site):
-    """An English-speaking site, a nurse who writes "8,6 mg" on a Spanish handout: Spanish
-    reads it, so it prints as typed and nobody is warned."""
+    """A site in Spain whose notes are in English, a nurse who writes "8,6 mg" on a Spanish
+    handout: Spanish in Spain reads it, so it prints as typed and nobody is warned. At a US
+    site the Spanish reader writes 8.6, so the same "8,6" is unclear there."""
     assert unreadable_numbers("8,6 mg", "en", ["es"]) == []
     assert unreadable_numbers("8,6 mg", "en", ["en"]) == ["8,6"]
+    assert unreadable_numbers("8,6 mg", "en", ["es_US"]) == ["8,6"]
     assert dose_for_handout("8,6 mg", "en", "es") == "8,6 mg"
     case = make_case(language="es", medications=[{"name": "Sena", "dose": "8,6 mg", "when": "al acostarse"}])
-    assert not [i for i in check(case, site, TODAY) if i.field.startswith("medications")]
+    in_spain = replace(site, country="ES")
+    assert not [i for i in check(case, in_spain, TODAY) if i.field.startswith("medications")]
+    assert [i.field for i in check(case, site, TODAY) if i.field.startswith("medications")] == [
+        "medications[1].dose"
+    ]

@@ -5,11 +5,11 @@ from datetime import date
 
 import pdfplumber
 import pytest
-from babel.dates import format_date
 from conftest import TODAY
 from pdfread import all_text, chars_outside_page
 
-from vpdischarge.domain.locales import find_locale
+from vpdischarge.content.formatting import Formatter
+from vpdischarge.domain.locales import at_site, find_locale
 from vpdischarge.pipeline import handout_markup, printable_languages, render
 from vpdischarge.typeset.document import parse_markup
 from vpdischarge.typeset.inline import plain_text
@@ -27,8 +27,8 @@ def test_all_twenty_languages_print():
 def test_handout_names_the_patient_and_dates_the_procedure_in_the_language(make_case, site, language):
     case = make_case(language=language)
     locale = find_locale(language)
-    babel_date = format_date(PROCEDURE_DAY, "long", locale=locale.babel)
-    # The typesetter receives the CLDR date (in every language) ...
+    babel_date = Formatter(at_site(locale, site.country).babel, language=language).date(PROCEDURE_DAY)
+    # The typesetter receives the CLDR date (in every language; Creole's from our own table) ...
     assert babel_date in handout_markup(case, site, TODAY)
     text = all_text(render(case, site, TODAY).pdf)
     assert "Maria Testcase Núñez" in text

@@ -50,17 +50,11 @@ def number(value: int) -> str:
 
 def language_name(code: str) -> str:
     """The name of handout language `code` in the interface language ("español" in a Spanish
-    window, "Spanish" in English): messages name languages the way the reader would."""
-    target = find_locale(code)
-    if target is None:
-        return code
-    try:
-        from babel import Locale
+    window, "Spanish" in English, "Haitian Creole", never CLDR's "French (Haiti)"): messages
+    name languages the way the reader would, and the way the handout does."""
+    from vpdischarge.content.language_names import language_name as written_in
 
-        name = Locale.parse(target.babel).get_display_name(babel_locale(_language))
-    except (ValueError, LookupError):
-        name = None
-    return name or target.english_name
+    return written_in(code, babel_locale(_language), _language)
 
 
 def ui_languages() -> list[str]:

@@ -4,11 +4,11 @@ nurse confirms before printing (see pipeline.check)."""
 
 from __future__ import annotations
 
-from vpdischarge.content.doses import unreadable_numbers
+from vpdischarge.content.doses import handout_readers, typing_locales, unreadable_numbers
 from vpdischarge.content.medicine_phrases import untranslated_fields
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import Issue
-from vpdischarge.domain.locales import babel_locale, find_locale, same_language
+from vpdischarge.domain.locales import find_locale, same_language
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.i18n import _, language_name
 
@@ -35,8 +35,8 @@ def unclear_dose_issues(case: Case, site: SiteSettings) -> list[Issue]:
     """A dose number that cannot be read one way only ("1,00 mg") prints as typed, and may be
     read as another amount, above all once converted for a handout in another language. A
     number written the handout's way ("8,6" on a Spanish handout) is clear enough."""
-    nurse = babel_locale(case.clinician.notes_language or site.notes_language)
-    patients = [babel_locale(code) for code in _handout_languages(case)]
+    nurse = typing_locales(case.clinician.notes_language or site.notes_language, site.country)
+    patients = handout_readers(case, site.country)
     issues = []
     for n, med in enumerate(case.medications, start=1):
         for number in unreadable_numbers(med.dose, nurse, patients):

@@ -14,7 +14,7 @@ from vpdischarge.content.template import markup_error, render_markup
 from vpdischarge.content.text import printable
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import InputError, Issue, errors
-from vpdischarge.domain.locales import HandoutLocale, find_locale
+from vpdischarge.domain.locales import HandoutLocale, at_site, find_locale
 from vpdischarge.domain.notes_check import as_issues, check_notes
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.validation import validate
@@ -126,6 +126,7 @@ def check(case: Case, site: SiteSettings, today: date | None = None) -> list[Iss
 
 
 def _markup_in(case: Case, site: SiteSettings, today: date, locale: HandoutLocale) -> str:
+    locale = at_site(locale, site.country)  # dates and numbers as read in the site's country
     return render_markup(build_context(case, site, locale, printed_on=today), locale, site.template_folder)
 
 

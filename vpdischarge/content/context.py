@@ -10,13 +10,13 @@ from datetime import date
 from typing import Any
 
 from vpdischarge.content.calendar import add_months, after_days, after_hours, after_weeks
-from vpdischarge.content.doses import dose_for_handout
+from vpdischarge.content.doses import dose_for_reader
 from vpdischarge.content.formatting import Formatter
 from vpdischarge.content.medicine_phrases import KINDS, in_language, untranslated_fields
 from vpdischarge.content.text import isolated, isolated_lines, printable, typed
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.clinical import ClinicalLimits, check_limits
-from vpdischarge.domain.locales import HandoutLocale, babel_locale, same_language
+from vpdischarge.domain.locales import HandoutLocale, same_language
 from vpdischarge.domain.site import SiteSettings
 
 
@@ -70,7 +70,7 @@ def medications(case: Case, locale: HandoutLocale, typed_in: str) -> list[dict[s
         if not med.name.strip():
             continue
         row = {key: printable(getattr(med, key)).strip() for key in ("name", "dose", "when", "purpose")}
-        row["dose"] = dose_for_handout(row["dose"], babel_locale(typed_in), locale.babel)
+        row["dose"] = dose_for_reader(row["dose"], case, typed_in, locale)
         for kind in KINDS:
             row[kind] = in_language(row[kind], kind, locale.code, typed_in) or row[kind]
         rows.append({key: isolated(value) for key, value in row.items()})
@@ -90,7 +90,7 @@ SITE_TEXT = ("hospital_name", "clinic_phone", "after_hours_phone", "emergency_nu
 def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed_on: date) -> dict[str, Any]:
     """Everything the template may use. `case` must have passed validation (it has a date)."""
     assert case.procedure.date is not None, "validate the case before building its context"
-    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl")
+    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl", language=locale.code)
     limits = merged_limits(case, site)
     notes_language = case.clinician.notes_language or site.notes_language
     notes_lines = isolated_lines(case.clinician.notes)

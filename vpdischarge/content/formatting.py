@@ -1,7 +1,18 @@
-"""Numbers, dates, weights and temperatures in the handout's language (Babel / CLDR).
+"""Numbers, dates, times, weights and temperatures the way the handout's reader reads them.
 
-Weights and temperatures show the site's unit first and the other in brackets, "10 pounds (4.5 kg)",
-because the unit follows the hospital's country while the number format follows the language.
+The CLDR locale is the handout's language at the site's country (`domain.locales.babel_locale`:
+Spanish in the US is "es_US", so "1.5" and "10:30 a.m."; in Spain "1,5" and "10:30"). Weights
+and temperatures show the site's unit first and the other in brackets, "10 pounds (4.5 kg)",
+because the unit follows the hospital's country.
+
+Where CLDR is short of what a reader needs, it is corrected here, each on purpose:
+- Haitian Creole months, weekdays and units come from our own table (content/locale_gaps);
+  CLDR has none, and French ones were printed before.
+- Hindi and 12-hour Spanish times use CLDR's words for the part of the day ("सुबह 10:30",
+  "4:30 de la tarde"): the short format prints Latin "am" inside Devanagari, and "p.m." whose
+  full stop doubles the sentence's.
+- The first of the month is "1er" in French and "1º" in Brazilian Portuguese, as written there.
+Typed dose numbers are not formatted here but in content/doses.py (they are kept as typed).
 """
 
 from __future__ import annotations
@@ -11,14 +22,39 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from babel import Locale
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_skeleton, format_time
+from babel.numbers import format_decimal
 from babel.units import format_unit
+
+from vpdischarge.content.language_names import language_name
+from vpdischarge.content.locale_gaps import CREOLE_MONTHS, CREOLE_UNITS, CREOLE_WEEKDAYS
 
 KG_PER_LB = 0.45359237
 
 
 def _round_half(value: float) -> float:
     return round(value * 2) / 2
+
+
+# How the first day of a month is written, where it is not the plain number (by CLDR locale
+# language, or language_region).
+_FIRST_OF_MONTH = {"fr": "1er", "pt_BR": "1º"}
+# Languages whose 12-hour clock CLDR writes with an abbreviation the reader may not read, where
+# CLDR's own words for the part of the day read right: Hindi "am"/"pm" in Latin letters inside
+# Devanagari ("सुबह 10:30", "शाम 4:30" instead); US Spanish "p.m.", whose full stop doubled the
+# sentence's ("a las 4:30 p.m..": "4:30 de la tarde" instead). A 24-hour locale of the same
+# language (Spain's "16:30") keeps its clock. Not Filipino: CLDR's day periods there are wrong
+# ("10:30 madaling-araw", dawn).
+_DAY_PERIOD_WORDS = frozenset({"hi", "es"})
+
+
+def _first_day(pattern: str, written: str) -> str:
+    """A CLDR date pattern with its day field ("d") replaced by the literal `written`; quoted
+    literals ("'de'") are left alone."""
+    parts = re.split(r"('[^']*')", pattern)
+    return "".join(
+        part if part.startswith("'") else re.sub(r"(?<!d)d(?!d)", f"'{written}'", part) for part in parts
+    )
 
 
 # Left-to-right and right-to-left isolates and their end. A value such as "100.4°F (38.0°C)" or
@@ -36,6 +72,9 @@ class Formatter:
 
     locale: str
     rtl: bool = False
+    # The handout language (our code, "ht"), where the CLDR locale does not tell it: Creole is
+    # printed with "fr_HT" numbers but its own words. "" means the CLDR locale's language.
+    language: str = ""
 
     def isolate(self, text: str) -> str:
         """`text` as one unit inside a right-to-left sentence: Latin text and numbers isolated
@@ -46,23 +85,46 @@ class Formatter:
             return text
         return f"{RLI if _RTL_LETTER.search(text) else LRI}{text}{PDI}"
 
+    @property
+    def _language(self) -> str:
+        """The CLDR locale's language ("fr" for "fr_HT"): CLDR's rules follow it."""
+        return Locale.parse(self.locale).language
+
+    def _creole(self) -> bool:
+        return self.language == "ht"
+
+    def _date(self, value: date, width: str) -> str:
+        """`value` in CLDR's "long" (4 December 2026) or "full" (with the weekday) form."""
+        if self._creole():
+            day_month_year = f"{value.day} {CREOLE_MONTHS[value.month - 1]} {value.year}"
+            if width == "long":
+                return day_month_year
+            return f"{CREOLE_WEEKDAYS[value.weekday()]} {day_month_year}"
+        pattern = Locale.parse(self.locale).date_formats[width].pattern
+        first = _FIRST_OF_MONTH.get(self._language) or _FIRST_OF_MONTH.get(self.locale)
+        if value.day == 1 and first:
+            pattern = _first_day(pattern, first)
+        return format_date(value, pattern, locale=self.locale)
+
     def date(self, value: date) -> str:
-        return self.isolate(format_date(value, "long", locale=self.locale))
+        return self.isolate(self._date(value, "long"))
 
     def weekday_date(self, value: date) -> str:
-        return self.isolate(format_date(value, "full", locale=self.locale))
+        return self.isolate(self._date(value, "full"))
 
     def time(self, value: datetime) -> str:
+        twelve_hour = "h" in Locale.parse(self.locale).time_formats["short"].pattern
+        if self._language in _DAY_PERIOD_WORDS and twelve_hour:
+            return self.isolate(format_skeleton("Bhm", value, locale=self.locale))
         return self.isolate(format_time(value, "short", locale=self.locale))
 
     def language_name(self, code: str) -> str:
-        """The name of language `code`, written in this locale's language ("inglés")."""
-        try:
-            return Locale.parse(code).get_display_name(self.locale) or code
-        except (ValueError, LookupError):
-            return code
+        """The name of language `code`, written in this locale's language ("inglés", "angle")."""
+        return language_name(code, self.locale, self.language)
 
     def _unit(self, value: float, unit: str, pattern: str, length: str = "short") -> str:
+        if self._creole() and length == "long" and unit in CREOLE_UNITS:
+            return f"{format_decimal(value, pattern, locale=self.locale)} {CREOLE_UNITS[unit]}"
         return format_unit(value, unit, length, format=pattern, locale=self.locale)
 
     def _with_other_unit(self, first: str, second: str) -> str:

@@ -162,7 +162,7 @@ def environment(locale: HandoutLocale, template_folder: Path | None = None) -> j
     env.globals.pop("lipsum", None)
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(translations_for(locale.code), newstyle=True)
-    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl")
+    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl", language=locale.code)
     env.filters.update(
         date=fmt.date,
         weekday_date=fmt.weekday_date,
