@@ -96,9 +96,7 @@ def _matchers() -> dict[str, _Matcher]:
     for kind in KINDS:
         names = {key: [normal(n) for n in data[kind].get(key, [])] for key in ("stems", "brands")}
         spaced = {key: [n for n in names[key] if n and _spaced_script(n)] for key in names}
-        others = tuple(
-            n.replace(" ", "") for key in names for n in names[key] if n and not _spaced_script(n)
-        )
+        others = tuple(n.replace(" ", "") for key in names for n in names[key] if n and not _spaced_script(n))
         found[kind] = _Matcher(_word_pattern(spaced["stems"], spaced["brands"]), others)
     return found
 
