@@ -210,3 +210,21 @@ def test_the_nurses_tick_makes_any_medicine_an_opioid():
     assert is_opioid(Medication(name="Oxycodone", opioid=False))
     assert has_opioid(Case(medications=[Medication(name="Senna"), Medication(name="Percocet")]))
     assert not has_opioid(Case(medications=[Medication(name="Senna")]))
+
+
+def test_the_tick_is_read_written_and_checked_like_every_case_field(case_data):
+    import json
+
+    from vpdischarge.domain.case_file import case_from_dict, case_to_dict
+
+    case_data["medications"][0]["opioid"] = True
+    case, issues = case_from_dict(case_data)
+    assert issues == [] and case.medications[0].opioid and not case.medications[1].opioid
+    written = case_to_dict(case)
+    # Written when ticked; a medicine not ticked does not carry "opioid": false.
+    assert written["medications"][0]["opioid"] is True
+    assert "opioid" not in written["medications"][1]
+    assert case_from_dict(json.loads(json.dumps(written)))[0] == case
+    case_data["medications"][1]["opioid"] = "yes"
+    _case, issues = case_from_dict(case_data)
+    assert [(i.field, i.message) for i in issues] == [("medications[2].opioid", "must be true or false")]
