@@ -33,4 +33,4 @@ def test_a_medicines_opioid_tick_survives_the_form(make_window, qtbot):
     again = window.form.case()
     assert [m.opioid for m in again.medications] == [False, False, True]
     wait_for_preview(qtbot, window)
-    assert "Signs of too much opioid pain medicine" in pdf_text(window.preview.pdf)
+    assert "Too much opioid pain medicine" in pdf_text(window.preview.pdf)

@@ -19,9 +19,7 @@ BLEEDING = [
 ]
 BLOOD_THINNER_REASON = "A blood thinner (medicine that prevents blood clots) can make the site bleed more."
 EMERGENCY_BLEEDING = "Heavy bleeding where the needle went in that does not stop."
-OPIOID_SIGNS = (
-    "Signs of too much opioid pain medicine: very sleepy, hard to wake up, or slow or shallow breathing."
-)
+OPIOID_SIGNS = "Too much opioid pain medicine: very sleepy, hard to wake up, slow or shallow breathing."
 OPIOID_RULES = [
     "Do not take sleeping pills or other medicine that makes you sleepy with your opioid, "
     "unless your care team says so.",
