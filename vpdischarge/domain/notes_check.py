@@ -151,6 +151,8 @@ def other_language_issues(case: Case, site_notes_language: str) -> list[Issue]:
     if not case.clinician.notes.strip():
         return []
     written = notes_language(case, site_notes_language)
+    if find_locale(written) is None:  # not a language code: validation says so, without echoing it
+        return []
     for code in (case.language, case.second_language):
         if code and find_locale(code) is not None and not same_language(written, code):
             message = _(
