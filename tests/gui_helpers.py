@@ -4,16 +4,20 @@ window factory, a fake renderer, and the form filled with a fictional patient.""
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from vpdischarge.domain.site import load_site
 from vpdischarge.gui import dialogs
 from vpdischarge.gui.preview.renderer import RenderJob
 from vpdischarge.gui.settings import Preferences, use_settings_folder
+from vpdischarge.gui.site_loading import LoadedSite
 from vpdischarge.gui.window import MainWindow
 
 TODAY = date(2026, 11, 27)
@@ -39,6 +43,8 @@ class DialogLog:
 def no_dialogs_fixture(monkeypatch, tmp_path) -> DialogLog:
     """Settings in tmp_path; message boxes and file dialogs replaced so no test can block."""
     use_settings_folder(tmp_path / "settings")
+    # Qt's shared QtProject settings (the file dialogs' history) too: never the real home folder.
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     log = DialogLog()
 
     def box(kind):
@@ -65,17 +71,21 @@ def no_dialogs_fixture(monkeypatch, tmp_path) -> DialogLog:
     return log
 
 
+def hospital_site() -> LoadedSite:
+    """A hospital's own settings file with the example's values: not the bundled sample, so the
+    window is ready to print without the sample warning (test_gui_sample.py tests that one)."""
+    return LoadedSite(replace(load_site(None), sample=False), Path("hospital-site.toml"))
+
+
 @pytest.fixture(name="make_window")
 def make_window_fixture(qtbot, no_dialogs):
     """Build windows that are closed (and their render thread stopped) after the test."""
     made: list[MainWindow] = []
 
     def make(preferences: Preferences | None = None, site=None, **options) -> MainWindow:
-        from vpdischarge.gui.site_loading import load_site_or_default
-
         options.setdefault("today", lambda: TODAY)
         options.setdefault("preview_delay_ms", 10)
-        window = MainWindow(site or load_site_or_default(""), preferences or Preferences(), **options)
+        window = MainWindow(site or hospital_site(), preferences or Preferences(), **options)
         qtbot.addWidget(window)
         made.append(window)
         window.show()

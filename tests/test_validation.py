@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pytest
 from conftest import TODAY
 
 from vpdischarge.domain.case_file import case_from_dict
@@ -168,3 +169,19 @@ def test_numbers_in_messages_are_grouped_the_interface_languages_way(make_case, 
         i18n.set_ui_language("en")
     assert "5.001" in german and "5.000" in german
     assert "5\u202f001" in french  # CLDR's narrow no-break space, never "5,001"
+
+
+@pytest.mark.parametrize(
+    ("when", "warned"),
+    [
+        ("2026-12-04T02:30", True),
+        ("2026-12-04T06:59", True),
+        ("2026-12-04T07:00", False),
+        ("2026-12-04T14:30", False),
+        ("2026-12-04", False),
+    ],
+)
+def test_a_visit_at_night_is_a_warning_to_check_am_or_pm(make_case, site, when, warned):
+    case = make_case(follow_up={"when": when, "where": "Spine Clinic"})
+    found = [i for i in validate(case, site, frozenset({"en"}), TODAY) if i.field == "follow_up.when"]
+    assert [i.severity for i in found] == (["warning"] if warned else [])

@@ -52,7 +52,7 @@ def _render(args: argparse.Namespace) -> int:
     from vpdischarge.atomic import write_atomically
     from vpdischarge.domain.case_file import read_case_file
     from vpdischarge.domain.site import load_site
-    from vpdischarge.pipeline import check, render
+    from vpdischarge.pipeline import check, render, sample_site_issues
 
     site = load_site(args.site)
     case, issues = read_case_file(args.case)
@@ -74,6 +74,7 @@ def _render(args: argparse.Namespace) -> int:
     handout = render(case, site)
     _say("warning", handout.warnings)
     write_atomically(args.output, handout.pdf)
+    _say("warning", sample_site_issues(site))
     return EXIT_OK
 
 
@@ -130,10 +131,10 @@ def _check_case(path: Path, site) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv:
+    if not argv or (len(argv) == 1 and argv[0].lower().endswith(".json")):  # `vpdischarge CASE.json`
         from vpdischarge.gui.app import main as gui_main
 
-        return gui_main()
+        return gui_main(["vpdischarge", *argv])
     args = _parser().parse_args(argv)
     if args.command is None:
         _parser().print_help()

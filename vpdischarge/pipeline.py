@@ -98,6 +98,17 @@ def printable_languages() -> list[str]:
     return sorted(code for code in available_languages() if not errors(completeness_issues("language", code)))
 
 
+def sample_site_issues(site: SiteSettings) -> list[Issue]:
+    """The warning both doors give while the bundled example settings are in use."""
+    if not site.sample:
+        return []
+    message = _(
+        "the bundled example settings are in use: the hospital name and phone numbers are "
+        "placeholders and every page is marked SAMPLE. Choose the hospital's site settings file."
+    )
+    return [Issue("site", message, "warning")]
+
+
 def check(case: Case, site: SiteSettings, today: date | None = None) -> list[Issue]:
     """Every error and warning for this case, each naming its field."""
     issues = validate(case, site, available_languages(), today)
@@ -144,6 +155,7 @@ def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout
         author=site.hospital_name,
         preferred_fonts=locale.fonts,
         cjk_line_breaks=locale.breaks_between_characters,
+        sample=site.sample,
     )
     try:
         pdf = typeset(markup, options)

@@ -323,11 +323,16 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
 
 
 def load_site(path: Path | None) -> SiteSettings:
-    """Load a site file, or the bundled default (marked `sample`) when `path` is None."""
-    if path is None:
-        from vpdischarge.assets import default_site_path
+    """Load a site file, or the bundled default when `path` is None. The bundled default is
+    marked `sample` however it was chosen (None, or its own path given explicitly)."""
+    from vpdischarge.assets import default_site_path
 
-        return replace(load_site(default_site_path()), sample=True)
+    if path is None or path.resolve() == default_site_path().resolve():
+        return replace(_load_site_file(default_site_path()), sample=True)
+    return _load_site_file(path)
+
+
+def _load_site_file(path: Path) -> SiteSettings:
     try:
         raw = read_limited(path, MAX_SITE_FILE_BYTES, "site")
     except InputError as exc:

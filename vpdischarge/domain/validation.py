@@ -7,7 +7,7 @@ shown and need the nurse's confirmation in the window.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from vpdischarge.domain.case import ANESTHESIA_KINDS, PROCEDURE_KINDS, Case
 from vpdischarge.domain.case_schema import (
@@ -35,6 +35,8 @@ LATEST_PROCEDURE_DAYS = 2 * 365
 MAX_AGE_YEARS = 120
 # A blood thinner is restarted within days or weeks; a date months later is a typo.
 MAX_RESTART_DAYS = 90
+# A follow-up visit before 7 in the morning is almost always a time typed without its PM.
+EARLIEST_VISIT_HOUR = 7
 # A language code may be quoted back (it is not patient data); anything else typed there may be.
 _LEVEL_LIKE = re.compile(r"[A-Za-z][0-9]{1,2}", re.ASCII)
 _CODE_LIKE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8}){0,2}", re.ASCII)
@@ -211,6 +213,10 @@ def _date_issues(case: Case, site: SiteSettings, today: date) -> list[Issue]:
         visit = case.follow_up.day
         if visit is not None and visit < proc_date:
             add(Issue("follow_up.when", _("is before the procedure date")))
+    when = case.follow_up.when
+    if case.follow_up.has_time and isinstance(when, datetime) and when.hour < EARLIEST_VISIT_HOUR:
+        # "2:30" typed without am/pm reads as 2:30 at night: a clinic visit then is a slip.
+        add(Issue("follow_up.when", _("is at night; check the time (AM or PM)"), "warning"))
     return issues
 
 

@@ -1,8 +1,10 @@
-"""Starting the window: `vpdischarge-gui`, `python main.py`, or `vpdischarge` with no arguments."""
+"""Starting the window: `vpdischarge-gui`, `python main.py`, or `vpdischarge` with no arguments;
+each may name a case file to open at start (`vpdischarge-gui CASE.json`)."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
@@ -31,13 +33,28 @@ def build_window(preferences: Preferences | None = None, **options):
     return MainWindow(load_site_or_default(preferences.site_path), preferences, **options)
 
 
-def main() -> int:
+def case_to_open(arguments: list[str]) -> Path | None:
+    """The case file named on the command line (after Qt took its own options), if any."""
+    named = [a for a in arguments if a and not a.startswith("-")]
+    return Path(named[0]).expanduser() if named else None
+
+
+def open_at_start(window, path: Path) -> bool:
+    """Open `path` in the new window. A file that cannot be opened is named in a message and
+    the form stays empty; one with problems lists them (see CaseFiles.open)."""
+    done = window.files.open(path)
+    window.refresh()  # the title names the file
+    return done
+
+
+def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from vpdischarge.gui.errors import install_excepthook, report_unexpected
     from vpdischarge.gui.language_switch import keep_window
 
-    app = create_application()
+    app = create_application(argv)
+    case_path = case_to_open(app.arguments()[1:])
     install_excepthook()
     try:
         window = build_window()
@@ -45,6 +62,8 @@ def main() -> int:
         QMessageBox.critical(None, "vpdischarge", report_unexpected(exc))
         return 1
     window.show()
+    if case_path is not None:
+        open_at_start(window, case_path)
     keep_window(window)
     del window  # owned by keep_window's list from here, so a language switch can free it
     return app.exec()

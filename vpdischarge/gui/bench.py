@@ -180,10 +180,13 @@ def preview_and_blocking(edits: int, settings: Path) -> dict:
     }
 
 
-def run(runs: int, edits: int) -> dict:
+def run(runs: int, edits: int, prints: int = 0) -> dict:
+    from vpdischarge.gui.bench_printing import print_benchmark
+
     with tempfile.TemporaryDirectory(prefix="vpdischarge-bench-") as folder:
         starts = cold_start(runs, Path(folder))
         preview = preview_and_blocking(edits, Path(folder))
+        printing = print_benchmark(Path(folder), prints) if prints else {"skipped": "--prints 0"}
     median_preview = statistics.median(preview["latencies_ms"])
     return {
         "cold_start_s": {"runs": starts, "median": statistics.median(starts), "max": max(starts)},
@@ -200,6 +203,7 @@ def run(runs: int, edits: int) -> dict:
             "preview": median_preview <= TARGET_PREVIEW_MS,
             "ui_block": preview["ui_block_ms"] <= TARGET_BLOCK_MS,
         },
+        "printing": printing,
         "machine": {"python": sys.version.split()[0], "cpus": os.cpu_count()},
     }
 
@@ -210,12 +214,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--runs", type=int, default=3, help="cold starts to time (default 3)")
     parser.add_argument("--edits", type=int, default=8, help="edits to time the preview (default 8)")
+    parser.add_argument(
+        "--prints", type=int, default=3, help="prints to the CUPS test queue vpd-test (default 3; 0: none)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         return _child()
-    result = run(args.runs, args.edits)
+    result = run(args.runs, args.edits, args.prints)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
@@ -241,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
         "longest UI-thread block while the engine loads after start-up: "
         f"{result['ui_block_startup_ms']:.0f} ms (reported only)"
     )
+    from vpdischarge.gui.bench_printing import report_lines
+
+    for line in report_lines(result["printing"]):
+        print(line)
     return 0
 
 

@@ -9,6 +9,7 @@ can never overwrite the original with less.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,9 @@ class CaseFiles:
     # State -------------------------------------------------------------------------------------
 
     def is_modified(self) -> bool:
-        return case_to_json(self.form.case()) != self._saved
+        # Text typed into a date field but not understood is not in the Case, yet it is work the
+        # nurse would lose: it counts as a change.
+        return bool(self.form.input_problems()) or case_to_json(self.form.case()) != self._saved
 
     def display_name(self) -> str:
         return self.path.name if self.path else _("New case")
@@ -83,8 +86,7 @@ class CaseFiles:
         if not self.may_discard():
             return False
         if path is None:
-            folder = str(self.path.parent) if self.path else str(Path.home())
-            chosen = dialogs.choose_case_to_open(self.parent, folder)
+            chosen = dialogs.choose_case_to_open(self.parent, str(dialogs.start_folder(self.path)))
             if not chosen:
                 return False
             path = Path(chosen)
@@ -100,10 +102,8 @@ class CaseFiles:
             )
             return False
         self.form.set_case(case)
-        # Limits equal to the site's are not overrides; the form rightly leaves them out.
-        expected = case_to_dict(case)
-        expected["restrictions"] = self.form.limits.without_site_defaults(case.restrictions)
-        lost = differences(expected, case_to_dict(self.form.case()))
+        # Both sides through case_to_dict, so an empty part and a missing one are the same.
+        lost = differences(case_to_dict(case), case_to_dict(self.form.case()))
         problems = issues + [Issue(field, _("could not be shown in the form")) for field in lost]
         if problems:
             # Untitled: saving must not overwrite the original file with the parts that were read.
@@ -128,19 +128,29 @@ class CaseFiles:
         return self._write(self.path)
 
     def save_as(self) -> bool:
-        folder = self.path.parent if self.path else Path.home()
-        chosen = dialogs.choose_case_to_save(
-            self.parent, str(folder / (self.path.name if self.path else "case.json"))
-        )
+        suggested = dialogs.suggested_case_path(self.path, date.today())
+        chosen = dialogs.choose_case_to_save(self.parent, str(suggested))
         if not chosen:
             return False
         return self._write(Path(chosen))
 
     def _write(self, path: Path) -> bool:
+        unread = self.form.input_problems()
+        if unread:
+            # The case file holds dates, not typed text: saving now would drop what was typed.
+            dialogs.show_error(
+                self.parent,
+                _("The case was not saved"),
+                _("Fix or clear these fields first, so nothing you typed is lost:")
+                + "\n"
+                + dialogs.issue_lines(unread, self.form.describe),
+            )
+            return False
         try:
             write_atomically(path, case_to_json(self.form.case()).encode("utf-8"))
         except WriteError as exc:
             dialogs.show_error(self.parent, _("The case was not saved"), str(exc))
             return False
         self._mark_saved(path)
+        dialogs.show_saved(self.parent, path)
         return True

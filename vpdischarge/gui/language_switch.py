@@ -35,6 +35,18 @@ def _let_go(window: MainWindow) -> None:
         _open_windows.remove(window)
 
 
+def _warnings(window: MainWindow) -> list[tuple[str, str]]:
+    # By field and kind, not by message: the messages are now in another language.
+    return [(i.field, i.severity) for i in window.issues if i.severity == "warning"]
+
+
+def keep_confirmation(old: MainWindow, new: MainWindow) -> None:
+    """The nurse's "I have checked these warnings" tick survives the switch when the new window
+    shows the same warnings (the same case, site and day), and only then."""
+    if old.banner.confirmed and _warnings(old) and _warnings(old) == _warnings(new):
+        new.banner.confirm.setChecked(True)
+
+
 def switch_interface_language(window: MainWindow, code: str) -> MainWindow:
     """Show `window`'s case in a new window speaking `code` ("" follows the desktop) and retire
     `window`. Returns the new window."""
@@ -43,6 +55,7 @@ def switch_interface_language(window: MainWindow, code: str) -> MainWindow:
     apply_ui_language(QApplication.instance(), code or system_language())
     replacement = MainWindow(window.site, window.preferences, **window.rebuild_options())
     replacement.take_over_from(window)
+    keep_confirmation(window, replacement)
     replacement.show()
     window.retire()
     keep_window(replacement)

@@ -2,7 +2,8 @@
 
 A site file on a network share can be missing or broken on a given morning. The window must
 still open, so it falls back to the bundled default, but it says so in a warning the nurse has
-to confirm before printing: the default's phone numbers are placeholders.
+to confirm before printing: the default's phone numbers are placeholders. The bundled default
+chosen on purpose (no file set) is still the example: the banner says so too.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from vpdischarge.domain.issues import InputError
+from vpdischarge.domain.issues import InputError, Issue
 from vpdischarge.domain.site import SiteSettings, load_site
 from vpdischarge.i18n import _
 
@@ -22,6 +23,15 @@ class LoadedSite:
     path: Path | None = None
     # Why the chosen file is not in use (shown to the nurse), or None.
     problem: str | None = None
+
+    def warnings(self) -> list[Issue]:
+        """What the banner must say about the settings in use: why the chosen file is not in use
+        (which names the example settings), or that the example settings are in use."""
+        if self.problem:
+            return [Issue("site", self.problem, "warning")]
+        from vpdischarge.pipeline import sample_site_issues  # the engine, loaded by then
+
+        return sample_site_issues(self.settings)
 
 
 def load_site_or_default(path_text: str) -> LoadedSite:

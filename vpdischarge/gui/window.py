@@ -165,11 +165,15 @@ class MainWindow(QMainWindow):
         self.issues = typed + [
             i for i in check(case, self.site.settings, self.today()) if i.field not in unread
         ]
-        if self.site.problem:
-            self.issues.append(Issue("site", self.site.problem, "warning"))
+        self.issues += self.site.warnings()
         unplaced = self.form.show_issues(self.issues)
+        # Errors no field shows; every warning is in the banner already, so not here a second time.
         self.other_problems.show_issues(
-            [Issue(i.field, f"{self.form.describe(i.field)}: {i.message}", i.severity) for i in unplaced]
+            [
+                Issue(i.field, f"{self.form.describe(i.field)}: {i.message}", i.severity)
+                for i in unplaced
+                if i.severity == "error"
+            ]
         )
         warnings = [i for i in self.issues if i.severity == "warning"]
         self.banner.set_warnings([(self.form.describe(i.field), i.message) for i in warnings])

@@ -33,6 +33,8 @@ class PrintOptions:
     author: str = ""  # the hospital; never a patient or staff name
     preferred_fonts: tuple[str, ...] = ()
     cjk_line_breaks: bool = False  # Chinese and Japanese: break between characters
+    # The bundled example settings: every page marked SAMPLE, with the template's `sample-note`.
+    sample: bool = False
 
 
 def parse_markup(markup: str) -> ElementTree.Element:
@@ -61,7 +63,10 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     margin = styles.scale.margin
     width = page_width - 2 * margin
 
-    furniture = Furniture(root.find("page-header"), root.find("page-footer"), styles, resolver, width, rtl)
+    sample_note = root.get("sample-note", "") if options.sample else None
+    furniture = Furniture(
+        root.find("page-header"), root.find("page-footer"), styles, resolver, width, rtl, sample_note
+    )
     gap = styles.scale.body * 0.7
     header_height = furniture.height(furniture.header) + gap
     footer_height = furniture.height(furniture.footer) + gap
@@ -95,7 +100,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
         creator=f"vpdischarge {__version__}",
         lang=(root.get("lang") or "").replace("_", "-"),
         initialFontName=resolver.base_face,  # otherwise ReportLab refers to an unembedded Helvetica
-        pageTemplates=[PageTemplate(id="page", frames=[frame])],
+        pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=furniture.draw_watermark)],
     )
     builder = BlockBuilder(style_set, resolver, width, options.large_print, rtl, options.cjk_line_breaks)
     flowables = builder.blocks(root)

@@ -1,8 +1,9 @@
 """The clinical limits printed in the handout, with the site's defaults filled in.
 
 Collapsed by default: most patients get the site's limits. A clinician may change a limit for
-this patient; only the values that differ from the site go into ``case.restrictions``, so a
-later change of the site default still reaches every case that did not override it. Ranges and
+this patient; only the limits set for this patient go into ``case.restrictions``, so a later
+change of the site default still reaches every case that did not override it. A limit set for
+this patient stays set even when its value equals the site's today: the clinician chose it. Ranges and
 units come from `vpdischarge.domain.clinical.LIMITS`, the same table the engine checks.
 """
 
@@ -95,6 +96,8 @@ class LimitsSection(Section):
         self._defaults = site_limits
         self.boxes: dict[str, QAbstractSpinBox] = {}
         self._default_labels: dict[str, QLabel] = {}
+        # The limits set for this patient (from the case file or changed in the form).
+        self._overridden: set[str] = set()
         for name in LIMIT_NAMES:
             box = _spin_box(name)
             note = QLabel()
@@ -105,7 +108,7 @@ class LimitsSection(Section):
             line.addWidget(box)
             line.addWidget(note, 1)
             self.add_field(f"restrictions.{name}", _(DESCRIPTIONS[name]) + ":", row, [box])
-            box.valueChanged.connect(self._on_value_changed)
+            box.valueChanged.connect(lambda _value, name=name: self._on_value_changed(name))
             self.boxes[name] = box
             self._default_labels[name] = note
         self.reset_button = QPushButton(_("&Reset to the site's limits"))
@@ -123,36 +126,26 @@ class LimitsSection(Section):
         self._apply(overrides)
 
     def restrictions(self) -> dict[str, int | float]:
-        """Only the values that differ from the site's defaults."""
+        """The limits set for this patient, equal to the site's or not."""
         changed: dict[str, int | float] = {}
         for name, box in self.boxes.items():
             value = box.value()
-            if not _same(value, getattr(self._defaults, name)):
+            if name in self._overridden or not _same(value, getattr(self._defaults, name)):
                 changed[name] = int(value) if LIMITS[name].integer else round(float(value), 1)
         return changed
-
-    def without_site_defaults(self, restrictions: dict) -> dict:
-        """`restrictions` less the values equal to the site's (they are not overrides)."""
-        return {
-            name: value
-            for name, value in restrictions.items()
-            if not (
-                name in self.boxes
-                and isinstance(value, (int, float))
-                and not isinstance(value, bool)
-                and _same(value, getattr(self._defaults, name))
-            )
-        }
 
     def reset(self) -> None:
         self._apply({})
         self.changed.emit()
 
     def _apply(self, overrides: dict) -> None:
+        self._overridden = set()
         for name, box in self.boxes.items():
             value = overrides.get(name, getattr(self._defaults, name))
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 value = getattr(self._defaults, name)
+            elif name in overrides:
+                self._overridden.add(name)
             box.blockSignals(True)
             box.setValue(value)
             box.blockSignals(False)
@@ -169,7 +162,8 @@ class LimitsSection(Section):
 
     # Display -----------------------------------------------------------------------------------
 
-    def _on_value_changed(self) -> None:
+    def _on_value_changed(self, name: str) -> None:
+        self._overridden.add(name)
         self._show_defaults()
         self.changed.emit()
 
