@@ -239,3 +239,21 @@ def test_a_second_handout_language_other_than_the_notes_is_warned_about_too(make
     assert warnings == [
         "are in English, not in Spanish: ask the interpreter to read them aloud to the patient"
     ]
+
+
+@pytest.mark.parametrize(
+    ("medicine", "typed_in", "expected"),
+    [
+        ({"name": "Pill", "purpose": "blood thinner"}, "en", True),
+        ({"name": "Pill", "purpose": "Blood thinner"}, "en", True),
+        ({"name": "Pastilla", "purpose": "anticoagulante"}, "es", True),  # a Spanish-speaking nurse
+        ({"name": "Xarelto", "purpose": ""}, "en", True),
+        ({"name": "Pill", "purpose": "pain"}, "en", False),
+        ({"name": "Aspirin", "purpose": "pain"}, "en", False),
+    ],
+)
+def test_blood_thinner_by_name_or_standard_purpose(make_case, medicine, typed_in, expected):
+    from vpdischarge.content.safety import has_blood_thinner
+
+    case = make_case(blood_thinner_restart=None, medications=[medicine])
+    assert has_blood_thinner(case, typed_in, "en") is expected
