@@ -149,3 +149,41 @@ def test_a_page_range_prints_only_those_pages(queue):
     assert receipt.pages == 2
     printed = queue.printed_file(receipt.job_id).read_bytes()
     assert [_letters(t) for t in pages_text(printed)] == [_letters(t) for t in pages_text(saved)[1:]]
+
+
+def test_a_whole_discharge_by_keyboard_is_saved_and_printed_through_cups(
+    queue, make_window, qtbot, tmp_path, monkeypatch
+):
+    """Issue 9 §8: from the empty window to a saved PDF (Ctrl+Shift+E) and a printed one (Ctrl+P)
+    by keyboard only; the file dialog's answer and the print dialog's OK are the only things
+    given. The paper that comes out of the queue is the saved handout, with its dates."""
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from vpdischarge.gui.keyboard_script import Keyboard, TypedCase, confirm_warnings, type_typical_discharge
+
+    target = tmp_path / "handout.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window = make_window()
+    window.output.make_printer().setPrinterName(queue.name)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
+    keys = Keyboard(window)
+    case = TypedCase()
+    type_typical_discharge(keys, window, case)
+    qtbot.waitUntil(lambda: not [i for i in window.issues if i.severity == "error"], timeout=5000)
+    confirm_warnings(keys, window)
+    qtbot.waitUntil(window.actions.save_pdf.isEnabled, timeout=20_000)
+    keys.shortcut("Ctrl+Shift+E")
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    with qtbot.waitSignal(window.output.runner.finished, timeout=60_000) as finished:
+        keys.shortcut("Ctrl+P")
+    outcome = finished.args[0]
+    assert outcome.printed, outcome.message
+    saved = target.read_bytes()
+    printed = queue.printed_file(outcome.job).read_bytes()
+    _assert_same_handout(printed, saved)
+    # cups-pdf's text keeps letters and digits: the procedure, bandage-off and visit dates.
+    printed_letters = _letters(" ".join(pages_text(printed)))
+    for day in ("November202026", "November222026", "December42026"):
+        assert day in printed_letters
