@@ -166,3 +166,19 @@ def wait_for_preview(qtbot, window: MainWindow, timeout: int = 10_000) -> None:
     with qtbot.waitSignal(window.preview.shown, timeout=timeout):
         window.preview.flush()
     qtbot.waitUntil(lambda: window.preview.is_current, timeout=timeout)
+
+
+def save_typical_discharge_by_keyboard(qtbot, window, keys, target: Path):
+    """Type the typical discharge into an empty window by keyboard only, confirm its warnings and
+    save the PDF with Ctrl+Shift+E to `target` (the file dialog must answer `target`). Returns
+    the TypedCase that was typed."""
+    from vpdischarge.gui.keyboard_script import TypedCase, confirm_warnings, type_typical_discharge
+
+    case = TypedCase()
+    type_typical_discharge(keys, window, case)
+    qtbot.waitUntil(lambda: not [i for i in window.issues if i.severity == "error"], timeout=5000)
+    confirm_warnings(keys, window)
+    qtbot.waitUntil(window.actions.save_pdf.isEnabled, timeout=20_000)
+    keys.shortcut("Ctrl+Shift+E")
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    return case

@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from gui_helpers import PATIENT, fill_typical, make_window_fixture, no_dialogs_fixture, pdf_text  # noqa: F401
+from gui_helpers import (  # noqa: F401
+    PATIENT,
+    fill_typical,
+    make_window_fixture,
+    no_dialogs_fixture,
+    pdf_text,
+    save_typical_discharge_by_keyboard,
+)
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -21,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from vpdischarge.domain.locales import LOCALES
-from vpdischarge.gui.keyboard_script import Keyboard, TypedCase, confirm_warnings, type_typical_discharge
+from vpdischarge.gui.keyboard_script import Keyboard
 from vpdischarge.gui.qt_i18n import apply_ui_language
 from vpdischarge.gui.readable import MIN_CONTROL_PX, point_size
 from vpdischarge.gui.settings import Preferences
@@ -355,14 +362,7 @@ def test_a_whole_discharge_by_keyboard_only_to_a_saved_pdf(
     target = tmp_path / "handout.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     window = make_window()
-    keys = keyboard(window)
-    case = TypedCase()
-    type_typical_discharge(keys, window, case)
-    qtbot.waitUntil(lambda: not [i for i in window.issues if i.severity == "error"], timeout=5000)
-    confirm_warnings(keys, window)
-    qtbot.waitUntil(window.actions.save_pdf.isEnabled, timeout=20_000)
-    keys.shortcut("Ctrl+Shift+E")
-    qtbot.waitUntil(target.exists, timeout=10_000)
+    case = save_typical_discharge_by_keyboard(qtbot, window, keyboard(window), target)
     text = pdf_text(target.read_bytes())
     assert case.name in text
     assert "March 2, 1948" in text  # born

@@ -17,7 +17,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from gui_helpers import fill_typical, make_window_fixture, no_dialogs_fixture, wait_for_preview  # noqa: F401
+from gui_helpers import (  # noqa: F401
+    fill_typical,
+    make_window_fixture,
+    no_dialogs_fixture,
+    save_typical_discharge_by_keyboard,
+    wait_for_preview,
+)
 from pdfread import fonts, page_count, pages_text
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog
@@ -159,7 +165,7 @@ def test_a_whole_discharge_by_keyboard_is_saved_and_printed_through_cups(
     given. The paper that comes out of the queue is the saved handout, with its dates."""
     from PySide6.QtWidgets import QApplication, QFileDialog
 
-    from vpdischarge.gui.keyboard_script import Keyboard, TypedCase, confirm_warnings, type_typical_discharge
+    from vpdischarge.gui.keyboard_script import Keyboard
 
     target = tmp_path / "handout.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
@@ -169,13 +175,7 @@ def test_a_whole_discharge_by_keyboard_is_saved_and_printed_through_cups(
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
     keys = Keyboard(window)
-    case = TypedCase()
-    type_typical_discharge(keys, window, case)
-    qtbot.waitUntil(lambda: not [i for i in window.issues if i.severity == "error"], timeout=5000)
-    confirm_warnings(keys, window)
-    qtbot.waitUntil(window.actions.save_pdf.isEnabled, timeout=20_000)
-    keys.shortcut("Ctrl+Shift+E")
-    qtbot.waitUntil(target.exists, timeout=10_000)
+    save_typical_discharge_by_keyboard(qtbot, window, keys, target)
     with qtbot.waitSignal(window.output.runner.finished, timeout=60_000) as finished:
         keys.shortcut("Ctrl+P")
     outcome = finished.args[0]
