@@ -202,3 +202,12 @@ def test_switching_the_interface_language_keeps_the_warnings_tick(make_window, q
 
 def test_the_test_windows_use_a_hospital_site():
     assert not hospital_site().settings.sample
+
+
+def test_an_unchanged_copy_of_the_example_file_is_still_the_sample(tmp_path):
+    """Copied to a share with its placeholder phones untouched, the example still says SAMPLE."""
+    copy = tmp_path / "our-hospital.toml"
+    copy.write_bytes(default_site_path().read_bytes())
+    assert load_site(copy).sample
+    copy.write_text(copy.read_text(encoding="utf-8").replace("Example General", "St Test"), encoding="utf-8")
+    assert not load_site(copy).sample

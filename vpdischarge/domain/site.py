@@ -329,22 +329,30 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
 
 
 def load_site(path: Path | None) -> SiteSettings:
-    """Load a site file, or the bundled default when `path` is None. The bundled default is
-    marked `sample` however it was chosen (None, or its own path given explicitly)."""
+    """Load a site file, or the bundled default when `path` is None. The bundled example is
+    marked `sample` however it was chosen: by default, by its own path, or as an unchanged copy
+    (compared by content, so an installed package and a source checkout agree, and a copy of
+    the example with its placeholder phones never passes for a hospital's own file)."""
     from vpdischarge.assets import default_site_path
 
-    if path is None or path.resolve() == default_site_path().resolve():
-        return replace(_load_site_file(default_site_path()), sample=True)
-    return _load_site_file(path)
+    bundled = default_site_path()
+    raw = _read_site_file(path or bundled)
+    settings = _parse_site_file(raw, path or bundled)
+    if path is None or raw == _read_site_file(bundled):
+        return replace(settings, sample=True)
+    return settings
 
 
-def _load_site_file(path: Path) -> SiteSettings:
+def _read_site_file(path: Path) -> bytes:
     try:
-        raw = read_limited(path, MAX_SITE_FILE_BYTES, "site")
+        return read_limited(path, MAX_SITE_FILE_BYTES, "site")
     except InputError as exc:
         raise InputError(
             [Issue(i.field, _("{path} {message}").format(path=path, message=i.message)) for i in exc.issues]
         ) from None
+
+
+def _parse_site_file(raw: bytes, path: Path) -> SiteSettings:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
