@@ -135,7 +135,17 @@ def _measure(queue, settings: Path, prints: int) -> dict:
     form.patient.record_number.setText("TEST-0001")
     form.procedure.date.set_value(date.today() - timedelta(days=2))
     form.procedure.levels.setText("T12, L1")
-    _wait(app, lambda: window.preview.is_current and window.actions.print.isEnabled(), 60)
+    # The bundled example settings are a warning (SAMPLE): the nurse confirms it before printing.
+    _wait(
+        app,
+        lambda: (
+            window.preview.is_current and bool(window.banner.isVisible() or window.actions.print.isEnabled())
+        ),
+        60,
+    )
+    if not window.actions.print.isEnabled():
+        window.banner.confirm.setChecked(True)
+    _wait(app, lambda: window.actions.print.isEnabled(), 60)
     heartbeat = _Heartbeat()
     spooled, blocks, written = [], [], []
     try:
