@@ -138,3 +138,19 @@ def test_the_window_takes_any_renderer(make_window, qtbot):
     assert not window.actions.print.isEnabled()
     fake.finish(fake.jobs[-1], b"%PDF-1.4 not really")
     assert window.preview.is_current
+
+
+def test_the_divider_stays_put_when_the_first_preview_arrives(make_window, qtbot, qapp):
+    """The page label growing from nothing to "Page 1 of 3" used to widen the preview pane's
+    minimum size (440 to 517 px at the window's first size): the splitter moved under the nurse
+    and the whole form was laid out again on the UI thread."""
+    window = make_window()
+    window.resize(window.minimumSizeHint())
+    qapp.processEvents()
+    narrowest, before = window.pane.minimumSizeHint().width(), window.splitter.sizes()
+    fill_typical(window)
+    wait_for_preview(qtbot, window)
+    qtbot.waitUntil(lambda: window.pane.page_label.text() != "")
+    qapp.processEvents()
+    assert window.pane.minimumSizeHint().width() == narrowest
+    assert window.splitter.sizes() == before

@@ -21,6 +21,7 @@ from pathlib import Path
 TARGET_SPOOL_S = 2.0
 TARGET_BLOCK_MS = 50
 TICK_MS = 5
+SETTLE_S = 1.0  # between the preview being ready and the first Ctrl+P
 
 
 class _Heartbeat:
@@ -146,6 +147,10 @@ def _measure(queue, settings: Path, prints: int) -> dict:
     if not window.actions.print.isEnabled():
         window.banner.confirm.setChecked(True)
     _wait(app, lambda: window.actions.print.isEnabled(), 60)
+    # The nurse reads the preview before printing: the window settles first (the preview's page
+    # images and toolbar, the splitter after them), work that belongs to the render, not the print.
+    settled = time.perf_counter() + SETTLE_S
+    _wait(app, lambda: time.perf_counter() > settled, 5)
     heartbeat = _Heartbeat()
     spooled, blocks, written = [], [], []
     try:

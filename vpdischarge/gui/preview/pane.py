@@ -60,6 +60,11 @@ class PreviewPane(QWidget):
         self.view.installEventFilter(self)
         self.page_label = QLabel()
         self.page_label.setAccessibleName(_("Page number"))
+        # Room for the label before the first preview arrives: a label growing from "" to "Page 1
+        # of 3" widened the preview's minimum size, and the splitter then moved under the nurse
+        # and laid the whole form out again (28 ms on the UI thread, measured on the first print).
+        widest = _("Page {page} of {count}").format(page=88, count=88)
+        self.page_label.setMinimumWidth(self.page_label.fontMetrics().horizontalAdvance(widest))
 
         # Actions are shared with the window's View menu (same shortcuts).
         self.previous_action = QAction(_("&Previous page"), self)
