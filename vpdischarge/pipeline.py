@@ -13,6 +13,7 @@ from vpdischarge.content.context import build_context
 from vpdischarge.content.template import markup_error, render_markup
 from vpdischarge.content.text import printable
 from vpdischarge.domain.case import Case
+from vpdischarge.domain.case_schema import text_fields
 from vpdischarge.domain.issues import InputError, Issue, errors
 from vpdischarge.domain.locales import HandoutLocale, at_site, find_locale
 from vpdischarge.domain.notes_check import as_issues, check_notes
@@ -31,26 +32,11 @@ class Handout:
     warnings: list[Issue] = field(default_factory=list)
 
 
-def _user_text(case: Case) -> list[tuple[str, str]]:
-    """(field, text) for every field whose text is printed."""
-    items = [
-        ("patient.name", case.patient.name),
-        ("patient.record_number", case.patient.record_number),
-        ("clinician.name", case.clinician.name),
-        ("clinician.notes", case.clinician.notes),
-        ("follow_up.where", case.follow_up.where),
-        ("follow_up.phone", case.follow_up.phone),
-        ("interpreter", case.interpreter),
-    ]
-    for n, med in enumerate(case.medications, start=1):
-        items += [(f"medications[{n}].{k}", getattr(med, k)) for k in ("name", "dose", "when", "purpose")]
-    return items
-
-
 def unprintable_issues(case: Case, resolver: FontResolver) -> list[Issue]:
     """A character no bundled font has would print as an empty box: refuse it by field."""
     issues = []
-    for field_name, text in _user_text(case):
+    # Every free-text field the case file describes (one list: vpdischarge.domain.case_schema).
+    for field_name, text, _limit in text_fields(case):
         missing = resolver.unprintable(printable(text))  # what will be printed, after cleaning
         if missing:
             shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:5])
