@@ -732,10 +732,21 @@ def run_engine(cases: int, shrink: bool, seed_value: int | None) -> int:
     return 1 if counts else 0
 
 
-def report(tally: Tally, elapsed: float, interrupted: bool, wanted: int) -> None:
-    for key, count in sorted(tally.counts.items(), key=lambda item: -item[1]):
+def save_case(folder: Path, spec: Spec) -> None:
+    """The case's files in full, with the command line that ran them (`run.json`): the printed
+    report cuts long files short, and a failure must be repeatable."""
+    folder.mkdir(parents=True)
+    make_files(folder, spec)
+    (folder / "run.json").write_text(json.dumps({"kind": spec.kind, "argv": spec.argv, "values": spec.values}))
+
+
+def report(tally: Tally, elapsed: float, interrupted: bool, wanted: int, save: Path | None = None) -> None:
+    for number, (key, count) in enumerate(sorted(tally.counts.items(), key=lambda item: -item[1]), 1):
         failure = tally.smallest[key]
         print(f"\n=== {key}: {count} case(s); the smallest:")
+        if save is not None:
+            save_case(save / f"failure-{number}", failure.spec)
+            print(f"saved in full: {save / f'failure-{number}'} (run its argv there with vpdischarge)")
         if failure.text:
             print(failure.text.rstrip()[-3000:])
         print("case:", failure.spec.as_json()[:4000])
@@ -762,6 +773,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--shrink", action="store_true", help="with --engine: stop at the first failure, shrink it"
     )
+    parser.add_argument(
+        "--save", type=Path, default=None, help="an empty or new folder: the smallest case of each failure, in full"
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -786,7 +800,7 @@ def main(argv: list[str] | None = None) -> int:
         interrupted = True
     finally:
         signal.signal(signal.SIGTERM, previous)
-    report(tally, time.monotonic() - started, interrupted, args.cases)
+    report(tally, time.monotonic() - started, interrupted, args.cases, args.save)
     return 1 if tally.failures or interrupted else 0
 
 

@@ -49,3 +49,19 @@ def test_a_short_run_of_every_class_reports_its_figures(fuzz, capsys):
     fuzz.main(["--cases", "10", "--seed", "7"])
     out = capsys.readouterr().out
     assert "10 cases run" in out and "exit codes:" in out and "classes:" in out
+
+
+def test_a_failure_is_saved_in_full_to_be_run_again(fuzz, tmp_path):
+    # A real case of the run whose files are longer than the printed report keeps.
+    notes = "Walk twice a day. " * 300
+    data = json.loads(json.dumps(TYPICAL_CASE))
+    data["clinician"]["notes"] = notes
+    spec = fuzz.Spec(
+        "property", {"case.json": json.dumps(data).encode()}, ["render", "--case", "case.json", "--output", "out.pdf"]
+    )
+    tally = fuzz.Tally()
+    tally.fail("property: an example failure", spec, "")
+    fuzz.report(tally, 1.0, False, 1, tmp_path / "saved")
+    saved = tmp_path / "saved" / "failure-1"
+    assert json.loads((saved / "case.json").read_text())["clinician"]["notes"] == notes
+    assert json.loads((saved / "run.json").read_text())["argv"] == spec.argv

@@ -196,6 +196,22 @@ def test_the_checker_sees_a_value_that_is_not_isolated_reorder():
 
 
 @pytest.mark.parametrize(
+    ("value", "lines"),
+    [
+        # The two reports of the 10,000-case fuzz run (issue 10 §8), as the engine printed them
+        # in a narrow medicine cell: right for the bidi algorithm, missed by the checker's
+        # binary search (a right-to-left run cut by the line end shows its start at the far end).
+        ("Ana (\u0645\u062d\u0645\u062f) 2 500 mg )\u00e3H", ["for", "Ana()5002", "mg)\u00e3H", "\u2022Take"]),
+        ("\ufca2\u00bc\u00f7\u00f8\ucafb S3 r \ub3a2X;", ["\u00f8\ucafbS3r\u00f7\u00bcK", ";\ub3a2X"]),
+    ],
+)
+def test_the_checker_follows_a_right_to_left_run_cut_by_the_line_end(value, lines):
+    assert appears_in_logical_order(lines, value)
+    # and still sees the same characters in another order
+    assert not appears_in_logical_order([line[::-1] for line in lines], value)
+
+
+@pytest.mark.parametrize(
     ("value", "shown"),
     [("Ana (Jr.)", "Ana (Jr.)"), ("O'Brien, Mary.", "O'Brien, Mary."), ("500 1000 mg", "500 1000 mg")],
 )
