@@ -24,13 +24,13 @@ def build_window(preferences: Preferences | None = None, **options):
 
     Needs a QApplication. `options` go to MainWindow (tests pass a renderer, today, delays)."""
     from vpdischarge.gui.qt_i18n import apply_ui_language
-    from vpdischarge.gui.site_loading import load_site_or_default
+    from vpdischarge.gui.site_loading import load_window_site
     from vpdischarge.gui.window import MainWindow
     from vpdischarge.i18n import system_language
 
     preferences = preferences or Preferences.load()
     apply_ui_language(QApplication.instance(), preferences.ui_language or system_language())
-    return MainWindow(load_site_or_default(preferences.site_path), preferences, **options)
+    return MainWindow(load_window_site(preferences.site_path), preferences, **options)
 
 
 def case_to_open(arguments: list[str]) -> Path | None:

@@ -46,7 +46,7 @@ from vpdischarge.gui.preview.controller import DEBOUNCE_MS, PreviewController
 from vpdischarge.gui.preview.pane import PreviewPane
 from vpdischarge.gui.preview.renderer import Renderer, ThreadedRenderer
 from vpdischarge.gui.settings import Preferences, open_settings
-from vpdischarge.gui.site_loading import LoadedSite, load_site_or_default
+from vpdischarge.gui.site_loading import LoadedSite, load_window_site
 from vpdischarge.gui.warnings_banner import WarningsBanner
 from vpdischarge.gui.window_mnemonics import assign_window_mnemonics
 from vpdischarge.i18n import _
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         old_ui = self.preferences.ui_language
         self.preferences = dialog.preferences()
         self.preferences.save()
-        self.apply_site(load_site_or_default(self.preferences.site_path))
+        self.apply_site(load_window_site(self.preferences.site_path))
         if self.preferences.ui_language != old_ui:
             from vpdischarge.gui.language_switch import switch_interface_language
 
