@@ -209,7 +209,7 @@ def _quietly_say(line: str) -> None:
 def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (len(argv) == 1 and argv[0].lower().endswith(".json")):  # `vpdischarge CASE.json`
-        from vpdischarge.gui.app import main as gui_main
+        from vpdischarge.gui.start import main as gui_main
 
         return gui_main(["vpdischarge", *argv])
     args = _parser().parse_args(argv)
