@@ -68,7 +68,9 @@ def test_the_one_line_names_the_packages_to_install():
 def test_no_display_is_said_plainly():
     for environ in ({}, {"DISPLAY": "", "WAYLAND_DISPLAY": " "}):
         assert not has_display(environ)
-        assert problem(environ, "linux", loader_without()).startswith("There is no display to open the window on")
+        assert problem(environ, "linux", loader_without()).startswith(
+            "There is no display to open the window on"
+        )
     assert has_display({"QT_QPA_PLATFORM": "offscreen"})
 
 
@@ -80,7 +82,10 @@ def test_windows_and_macos_are_not_checked():
 def test_the_entry_point_says_one_line_and_never_starts_qt_without_a_display(tmp_path):
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     env["PYTHONPATH"] = str(REPO)
-    code = "import sys; from vpdischarge.gui.start import main; rc = main([]); print('PySide6' in sys.modules); sys.exit(rc)"
+    code = (
+        "import sys; from vpdischarge.gui.start import main; rc = main([]); "
+        "print('PySide6' in sys.modules); sys.exit(rc)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert result.returncode == 1
     assert result.stdout.strip() == "False"  # Qt was never imported, so it could not abort
