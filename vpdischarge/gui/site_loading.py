@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from vpdischarge.domain.issues import InputError, Issue
@@ -27,9 +27,6 @@ class LoadedSite:
     path: Path | None = None
     # Why the chosen file is not in use (shown to the nurse), or None.
     problem: str | None = None
-    # How the file was chosen (machine policy, environment, the user's setting); None when a
-    # path was checked on its own (the settings dialog trying a typed path).
-    choice: SiteChoice | None = None
 
     def warnings(self) -> list[Issue]:
         """What the banner must say about the settings in use: why the chosen file is not in use
@@ -69,12 +66,11 @@ def load_window_site(
     environ: Mapping[str, str] | None = None,
     read_policy: PolicyReader = read_machine_policy,
 ) -> LoadedSite:
-    """The site settings the window uses, with how they were chosen."""
+    """The site settings the window uses (see window_site_choice)."""
     choice = window_site_choice(user_setting, environ, read_policy)
     if choice.problem:
-        return LoadedSite(load_site(None), None, _fallback_problem(choice.problem), choice)
-    loaded = load_site_or_default(str(choice.path) if choice.path else "")
-    return replace(loaded, choice=choice)
+        return LoadedSite(load_site(None), None, _fallback_problem(choice.problem))
+    return load_site_or_default(str(choice.path) if choice.path else "")
 
 
 def _fallback_problem(details: str) -> str:
