@@ -104,3 +104,18 @@ def readme_apt_packages() -> set[str]:
 
 def test_the_readme_lists_exactly_the_packages_the_check_knows():
     assert readme_apt_packages() == {"python3", "python3-venv", *ALWAYS.values(), *X11.values()}
+
+
+def test_a_frozen_build_may_carry_a_library_in_its_own_folder(tmp_path):
+    carried = tmp_path / "libxcb-cursor.so.0"
+    carried.write_bytes(b"")
+    system = loader_without("libxcb-cursor.so.0", "libxcb-shape.so.0")
+
+    def load(name):  # a path in the bundle loads if the file is there
+        if os.path.isabs(name):
+            if not os.path.exists(name):
+                raise OSError(name)
+            return object()
+        return system(name)
+
+    assert missing_packages(X11_DESKTOP, load, bundle=str(tmp_path)) == ["libxcb-shape0"]

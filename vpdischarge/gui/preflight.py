@@ -15,6 +15,7 @@ list is tested against it.
 from __future__ import annotations
 
 import ctypes
+import os
 import sys
 from collections.abc import Callable, Mapping
 
@@ -75,18 +76,35 @@ def has_display(environ: Mapping[str, str]) -> bool:
     return any(environ.get(name, "").strip() for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def missing_packages(environ: Mapping[str, str], load: Loader = ctypes.CDLL) -> list[str]:
-    """The Debian packages whose libraries `load` cannot load, in the order of the table."""
+def _loads(library: str, load: Loader, bundle: str | None) -> bool:
+    """Whether `library` loads: from the system, or from a frozen build's own folder, where a
+    bundle may carry it beside Qt (found there by Qt's relative search path, not by the
+    loader's)."""
+    for candidate in (library, os.path.join(bundle, library) if bundle else None):
+        if candidate is None:
+            continue
+        try:
+            load(candidate)
+            return True
+        except OSError:
+            continue
+    return False
+
+
+def missing_packages(
+    environ: Mapping[str, str], load: Loader = ctypes.CDLL, bundle: str | None = None
+) -> list[str]:
+    """The Debian packages whose libraries `load` cannot load, in the order of the table.
+    `bundle`: a frozen build's folder (default: PyInstaller's, when frozen)."""
+    if bundle is None and getattr(sys, "frozen", False):
+        bundle = getattr(sys, "_MEIPASS", None)
     wanted = dict(ALWAYS)
     if needs_x11(environ):
         wanted.update(X11)
     missing: list[str] = []
     for library, package in wanted.items():
-        try:
-            load(library)
-        except OSError:
-            if package not in missing:
-                missing.append(package)
+        if not _loads(library, load, bundle) and package not in missing:
+            missing.append(package)
     return missing
 
 
