@@ -1,6 +1,6 @@
 """Open the vpdischarge window: `python main.py`."""
 
-from vpdischarge.gui.app import main
+from vpdischarge.gui.start import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -9,6 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # is removed when the session ends (pytest_sessionfinish below).
 STATE_FOLDER = tempfile.mkdtemp(prefix="vpdischarge-test-state-")
 os.environ["XDG_STATE_HOME"] = STATE_FOLDER
+# The machine's own site policy (/etc/xdg/vpdischarge/config.toml) and a VPDISCHARGE_SITE set in
+# the developer's shell must not choose the site file of every test: an empty policy folder
+# instead. Tests of the policy point XDG_CONFIG_DIRS at a folder of their own.
+POLICY_FOLDER = tempfile.mkdtemp(prefix="vpdischarge-test-policy-")
+os.environ["XDG_CONFIG_DIRS"] = POLICY_FOLDER
+os.environ.pop("VPDISCHARGE_SITE", None)
 
 import copy  # noqa: E402
 from datetime import date  # noqa: E402
@@ -69,6 +75,7 @@ def make_case(case_data):
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(STATE_FOLDER, ignore_errors=True)
+    shutil.rmtree(POLICY_FOLDER, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -59,7 +59,7 @@ def _has_focus_in(widget: QWidget) -> bool:
 
 def _in_view(window, widget: QWidget) -> bool:
     """The top of `widget` (and as much of it as fits) is inside the form's visible area."""
-    viewport = window.scroll.viewport()
+    viewport = window.form_scroll.viewport()
     top = widget.mapTo(viewport, QPoint(0, 0)).y()
     shown = min(widget.height(), viewport.height())
     return 0 <= top and top + shown <= viewport.height()
@@ -112,7 +112,7 @@ def test_tab_goes_through_the_form_in_reading_order_with_no_dead_stops(make_wind
         form.clinician.notes,
     ):
         assert field in stops
-    assert window.scroll not in stops  # the scroll area is no stop of its own
+    assert window.form_scroll not in stops  # the scroll area is no stop of its own
 
 
 # Alt+letters ---------------------------------------------------------------------------------
@@ -219,7 +219,7 @@ def test_the_caret_stays_in_view_while_typing_notes(make_window, keyboard, qtbot
     notes = window.form.clinician.notes
     keys.alt_to(notes)
     keys.type("\n".join(f"Line {n} of the notes." for n in range(14)))
-    viewport = window.scroll.viewport()
+    viewport = window.form_scroll.viewport()
     caret = notes.cursorRect()
     top = notes.viewport().mapTo(viewport, caret.topLeft()).y()
     assert 0 <= top and top + caret.height() <= viewport.height()

@@ -103,6 +103,7 @@ def writable_target(path: Path, keep: frozenset[FileId] = frozenset()) -> Path:
     """The file that writing `path` creates or replaces (for a symbolic link, the file it points
     to). Raises WriteError if it is not a regular file, or is one of the files in `keep`."""
     path = Path(path)
+    link: os.stat_result | None
     try:
         link = os.lstat(path)
     except FileNotFoundError:
@@ -110,6 +111,7 @@ def writable_target(path: Path, keep: frozenset[FileId] = frozenset()) -> Path:
     except OSError as exc:
         raise WriteError(path, _("cannot be used: {reason}").format(reason=exc.strerror)) from None
     target = path
+    info: os.stat_result | None
     if link is not None and stat.S_ISLNK(link.st_mode):
         try:
             info = os.stat(path)
@@ -212,12 +214,13 @@ def write_atomically(path: Path, data: bytes, keep: Iterable[Path | None] = ()) 
     folder = target.parent if str(target.parent) else Path(".")
     # The name is chosen and remembered *before* the file exists, so that an interruption at
     # any point after the file is created finds it in `temp_name` and removes it.
-    temp_name: str | None = str(folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}")
+    temp_path = str(folder / f"{TEMP_PREFIX}{secrets.token_hex(8)}{TEMP_SUFFIX}")
+    temp_name: str | None = temp_path  # None once renamed: nothing left to remove
     try:
         with _signals_raise():
             try:
                 fd = os.open(
-                    temp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
+                    temp_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600
                 )
                 with os.fdopen(fd, "wb") as out:
                     out.write(data)
@@ -231,9 +234,9 @@ def write_atomically(path: Path, data: bytes, keep: Iterable[Path | None] = ()) 
                         existing = None
                     # Private (0600) until the data is in; the final mode before the sync, so
                     # that the sync makes the mode durable along with the bytes.
-                    _copy_owner_and_mode(out.fileno(), temp_name, existing)
+                    _copy_owner_and_mode(out.fileno(), temp_path, existing)
                     os.fsync(out.fileno())
-                os.replace(temp_name, target)
+                os.replace(temp_path, target)
                 temp_name = None
             except OSError as exc:
                 reason = exc.strerror or str(exc)

@@ -41,7 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--large-print", action="store_true", default=None, help="large print (body text 16 pt)"
     )
-    render.add_argument("--site", type=Path, help="site settings file (TOML); default: the bundled one")
+    render.add_argument(
+        "--site",
+        type=Path,
+        help="site settings file (TOML); default: see docs/site-settings.md (policy, $VPDISCHARGE_SITE)",
+    )
 
     locales = commands.add_parser("locales", help="list the handout languages and their status")
     locales.add_argument("--json", action="store_true", help="print JSON")
@@ -63,17 +67,34 @@ def _say(kind: str, issues) -> None:
         print(f"{kind}: {issue}", file=sys.stderr)
 
 
+def _chosen_site(option: Path | None) -> Path | None:
+    """The site file for this command (None: the bundled example), by the one precedence of
+    vpdischarge.domain.site_choice: `--site`, a locked machine policy, `VPDISCHARGE_SITE`, an
+    unlocked policy (the CLI has no user setting: that is the window's). A policy that cannot be
+    read stops the command, as a broken site file does."""
+    from vpdischarge.domain.issues import InputError, Issue
+    from vpdischarge.domain.site_choice import choose_site, lock_passed_over
+    from vpdischarge.machine_policy import read_machine_policy
+
+    choice = choose_site(option, os.environ, read_machine_policy())
+    if choice.problem:
+        raise InputError([Issue("site", choice.problem)])
+    _say("warning", lock_passed_over(choice))
+    return choice.path
+
+
 def _render(args: argparse.Namespace) -> int:
     from vpdischarge.atomic import file_ids, writable_target, write_atomically
     from vpdischarge.domain.case_file import read_case_file
     from vpdischarge.domain.site import load_site
     from vpdischarge.pipeline import check, render, sample_site_issues
 
+    site_path = _chosen_site(args.site)
     # The files being read are never the output: checked first, so nothing is read or made for
     # an output that would be refused anyway (and checked again just before the rename).
-    inputs = [args.case, args.site]
+    inputs = [args.case, site_path]
     writable_target(args.output, file_ids(inputs))
-    site = load_site(args.site)
+    site = load_site(site_path)
     case, issues = read_case_file(args.case)
     overrides = {
         "language": args.lang,
@@ -98,7 +119,7 @@ def _locales(args: argparse.Namespace) -> int:
     from vpdischarge.content.catalog_status import all_statuses
     from vpdischarge.domain.site import load_site
 
-    statuses = all_statuses(load_site(args.site))
+    statuses = all_statuses(load_site(_chosen_site(args.site)))
     if args.json:
         print(json.dumps([s.as_json() for s in statuses], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -128,7 +149,7 @@ def _check(args: argparse.Namespace) -> int:
     from vpdischarge.content.catalog_status import all_statuses
     from vpdischarge.domain.site import load_site
 
-    site = load_site(args.site)
+    site = load_site(_chosen_site(args.site))
     incomplete = False
     for s in all_statuses(site):
         if s.status == "missing":
@@ -188,7 +209,7 @@ def _quietly_say(line: str) -> None:
 def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (len(argv) == 1 and argv[0].lower().endswith(".json")):  # `vpdischarge CASE.json`
-        from vpdischarge.gui.app import main as gui_main
+        from vpdischarge.gui.start import main as gui_main
 
         return gui_main(["vpdischarge", *argv])
     args = _parser().parse_args(argv)

@@ -15,11 +15,11 @@ from datetime import datetime
 from pathlib import Path
 
 from vpdischarge import __version__
+from vpdischarge.paths import crash_reports_dir
 
 
 def reports_dir() -> Path:
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "vpdischarge" / "crash-reports"
+    return crash_reports_dir()
 
 
 def report_text(exc: BaseException) -> str:

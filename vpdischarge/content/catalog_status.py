@@ -106,7 +106,8 @@ def catalog_status(locale: HandoutLocale, site: SiteSettings) -> CatalogStatus:
             result.fuzzy.append(msgid)
         else:
             ids = message.id if isinstance(message.id, (list, tuple)) else [message.id]
-            if not all(_same_markers(ids[min(n, len(ids) - 1)], s) for n, s in enumerate(strings)):
+            translated = [s for s in strings if s]  # all of them: checked above
+            if not all(_same_markers(ids[min(n, len(ids) - 1)], s) for n, s in enumerate(translated)):
                 result.broken.append(msgid)
             result.translated += 1
     return result

@@ -80,7 +80,8 @@ def medications(case: Case, locale: HandoutLocale, typed_in: str) -> list[dict[s
 def printed_site(site: SiteSettings) -> SiteSettings:
     """The site with its printed text cleaned and isolated like anything a nurse types: a
     hospital's file can hold invisible controls too."""
-    return replace(site, **{key: typed(getattr(site, key)) for key in SITE_TEXT})
+    cleaned: dict[str, Any] = {key: typed(getattr(site, key)) for key in SITE_TEXT}
+    return replace(site, **cleaned)
 
 
 # The site settings a template prints.

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time
@@ -63,6 +64,11 @@ def _first_day(pattern: str, written: str) -> str:
 # neutral characters into its own direction either (an embedding could).
 LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
+# CLDR's unit lengths (babel.units.format_unit).
+UnitLength = Literal["short", "long", "narrow"]
+_LONG_SHORT: tuple[UnitLength, UnitLength] = ("long", "short")
+# The type, for annotations inside Formatter, where `date` names its method.
+Day = date
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,7 @@ class Formatter:
     def date(self, value: date) -> str:
         return self.isolate(self._date(value, "long"))
 
-    def weekday_date(self, value: date) -> str:
+    def weekday_date(self, value: Day) -> str:  # `date` is the method above in here
         return self.isolate(self._date(value, "full"))
 
     def time(self, value: datetime) -> str:
@@ -122,7 +128,7 @@ class Formatter:
         """The name of language `code`, written in this locale's language ("inglés", "angle")."""
         return language_name(code, self.locale, self.language)
 
-    def _unit(self, value: float, unit: str, pattern: str, length: str = "short") -> str:
+    def _unit(self, value: float, unit: str, pattern: str, length: UnitLength = "short") -> str:
         if self._creole() and length == "long" and unit in CREOLE_UNITS:
             return f"{format_decimal(value, pattern, locale=self.locale)} {CREOLE_UNITS[unit]}"
         return format_unit(value, unit, length, format=pattern, locale=self.locale)
@@ -143,8 +149,8 @@ class Formatter:
         "lb"), the other abbreviated in brackets. Pounds to the nearest whole pound,
         kilograms to the nearest half."""
         lb, kg = round(pounds), _round_half(pounds * KG_PER_LB)
-        pounds_long, pounds_short = (self._unit(lb, "mass-pound", "#,##0", n) for n in ("long", "short"))
-        kilos_long, kilos_short = (self._unit(kg, "mass-kilogram", "#,##0.#", n) for n in ("long", "short"))
+        pounds_long, pounds_short = (self._unit(lb, "mass-pound", "#,##0", n) for n in _LONG_SHORT)
+        kilos_long, kilos_short = (self._unit(kg, "mass-kilogram", "#,##0.#", n) for n in _LONG_SHORT)
         if first_unit == "lb":
             return self._with_other_unit(pounds_long, kilos_short)
         return self._with_other_unit(kilos_long, pounds_short)

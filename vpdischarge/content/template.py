@@ -161,7 +161,8 @@ def environment(locale: HandoutLocale, template_folder: Path | None = None) -> j
     # Lorem ipsum has no place on a handout (and is one object fewer in a template's reach).
     env.globals.pop("lipsum", None)
     env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_translations(translations_for(locale.code), newstyle=True)
+    # Added to the environment by the i18n extension (Jinja's documented API; not in its types).
+    env.install_gettext_translations(translations_for(locale.code), newstyle=True)  # type: ignore[attr-defined]
     fmt = Formatter(locale.babel, rtl=locale.direction == "rtl", language=locale.code)
     env.filters.update(
         date=fmt.date,

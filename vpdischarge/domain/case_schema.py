@@ -14,6 +14,7 @@ field must not end up in a log. ``null`` means the same as a field left out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from datetime import date, datetime
@@ -58,8 +59,8 @@ class DuplicateKeys(dict):
 
     def __init__(self, pairs: list[tuple[str, Any]]):
         super().__init__(pairs)
-        seen: set[str] = set()
-        self.duplicates = sorted({k for k, _v in pairs if k in seen or seen.add(k)})
+        counts = Counter(k for k, _v in pairs)
+        self.duplicates = sorted(k for k, n in counts.items() if n > 1)
 
 
 @dataclass(frozen=True)

@@ -258,7 +258,12 @@ class _Parser:
             # A TOML date-time is a datetime, which Python counts as a date too: refused.
             if type(when) is not date:
                 self.bad(where, "date", _("an approval needs date = YYYY-MM-DD (a date, not in quotes)"))
-            if problem is None and type(when) is date and not set(entry) - set(_APPROVAL_KEYS):
+            if (
+                isinstance(reviewer, str)
+                and problem is None
+                and type(when) is date
+                and not set(entry) - set(_APPROVAL_KEYS)
+            ):
                 approvals[locale.code] = Approval(reviewer.strip(), when)
         return approvals
 

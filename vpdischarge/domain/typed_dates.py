@@ -290,7 +290,9 @@ def _lex(text: str, language: str) -> _Tokens:
                 tokens.periods.append(kind)
             continue
         if char.isdigit():
-            digits = _NUMBER.match(text, i).group()
+            number_here = _NUMBER.match(text, i)
+            assert number_here is not None  # text[i] is a digit
+            digits = number_here.group()
             i += len(digits)
             mark, rest = "", text[i:]
             for marks, kind in ((_DAY_MARKS, "day"), (_MONTH_MARKS, "month"), (_YEAR_MARKS, "year")):
@@ -473,7 +475,7 @@ def echo_text(value: date | datetime, language: str = "en") -> str:
     time), in the interface language's own format ("Thursday, December 3, 2026",
     "2026年12月3日星期四")."""
     if isinstance(value, datetime):
-        pattern = get_datetime_format("medium", locale=language)
+        pattern = str(get_datetime_format("medium", locale=language))  # "{1}, {0}"
         return pattern.replace("{1}", format_date(value.date(), "full", locale=language)).replace(
             "{0}", format_time(value, "short", locale=language)
         )

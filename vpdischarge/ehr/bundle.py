@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -132,7 +133,7 @@ def _known_type(resource_type: str) -> bool:
     return hasattr(fhirtypes, resource_type + "Type")
 
 
-def _reason(error: dict[str, Any]) -> str:
+def _reason(error: Mapping[str, Any]) -> str:
     """What was wrong, in our words: pydantic's own messages may repeat the value."""
     kind = error.get("type", "")
     if kind == "missing":
@@ -274,7 +275,8 @@ def parse_bundle(raw: bytes) -> ReadBundle:
             if bad:
                 issues += [Issue(f"{base}.{e}", _("is not one of the codes allowed here")) for e in bad]
                 continue
-        full_url = entry.get("fullUrl") if isinstance(entry.get("fullUrl"), str) else ""
+        full_url = entry.get("fullUrl")
+        full_url = full_url if isinstance(full_url, str) else ""
         read.append(Entry(n, full_url, rtype, model))
     if issues:
         raise InputError(issues)

@@ -65,8 +65,9 @@ def when_to_take(dosages: list) -> When | None:
         return None
     dosage = dosages[0]
     text = " ".join((dosage.text or dosage.patientInstruction or "").split())
-    if text and standard_index(text, "when", ()) is not None:
-        return When(phrases(SOURCE_LANGUAGE)["when"][standard_index(text, "when", ())], True, False)
+    standard = standard_index(text, "when", ()) if text else None
+    if standard is not None:
+        return When(phrases(SOURCE_LANGUAGE)["when"][standard], True, False)
     english = _from_timing(dosage)
     if english is not None:
         return When(_standard(english), True, True)

@@ -92,9 +92,9 @@ def procedure_part(procedures: list) -> ProcedurePart:
     for proc in procedures:
         if proc.status in _NOT_DONE:
             continue
-        kind = _kind(proc.code)
-        if kind is not None:
-            matches.append((local_day(_performed(proc)) or date.min, kind, proc))
+        recognised = _kind(proc.code)
+        if recognised is not None:
+            matches.append((local_day(_performed(proc)) or date.min, recognised, proc))
     if not matches:
         return ProcedurePart()
     day, (kind, by_name), proc = max(matches, key=lambda m: m[0])

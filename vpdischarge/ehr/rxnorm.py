@@ -58,7 +58,8 @@ class SplitName:
 
 def _unit(unit: str) -> str | None:
     parts = [_UNITS.get(p) for p in unit.split("/")]
-    return None if None in parts else "/".join(parts)
+    known = [p for p in parts if p is not None]
+    return "/".join(known) if len(known) == len(parts) else None
 
 
 def _plain_name(name: str) -> str:
@@ -84,7 +85,7 @@ def split_display(text: str) -> SplitName:
         doses.append(f"{found.group('amount')} {unit}")
     name = " / ".join(names)
     dose = " / ".join(doses)
-    if "/actuation" in dose:
+    if "/actuation" in dose and found is not None:
         # One actuation is one puff of an inhaler or one spray: said the way the patient counts.
         form = (found.group("rest") or "").casefold()
         per = " per puff" if "inhal" in form else " per spray" if "spray" in form else " per actuation"

@@ -13,6 +13,7 @@ from vpdischarge.gui.settings import APPLICATION, ORGANIZATION, Preferences
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication)  # never a QCoreApplication: only this makes one
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("vpdischarge")
@@ -23,14 +24,15 @@ def build_window(preferences: Preferences | None = None, **options):
     """The main window with the interface language, site settings and preferences applied.
 
     Needs a QApplication. `options` go to MainWindow (tests pass a renderer, today, delays)."""
+    from vpdischarge.gui.qt_app import application
     from vpdischarge.gui.qt_i18n import apply_ui_language
-    from vpdischarge.gui.site_loading import load_site_or_default
+    from vpdischarge.gui.site_loading import load_window_site
     from vpdischarge.gui.window import MainWindow
     from vpdischarge.i18n import system_language
 
     preferences = preferences or Preferences.load()
-    apply_ui_language(QApplication.instance(), preferences.ui_language or system_language())
-    return MainWindow(load_site_or_default(preferences.site_path), preferences, **options)
+    apply_ui_language(application(), preferences.ui_language or system_language())
+    return MainWindow(load_window_site(preferences.site_path), preferences, **options)
 
 
 def case_to_open(arguments: list[str]) -> Path | None:

@@ -156,7 +156,7 @@ def preview_and_blocking(edits: int, settings: Path) -> dict:
     window.preview.shown.connect(lambda _g: shown_at.append(time.perf_counter()))
     for n in range(edits):
         shown_at.clear()
-        QTest.keyClick(form.patient.name, "abcdefghijklmnopqrstuvwxyz"[n % 26])
+        QTest.keyClicks(form.patient.name, "abcdefghijklmnopqrstuvwxyz"[n % 26])
         keystroke = time.perf_counter()
         _wait(app, lambda: bool(shown_at))
         # The new pages count as shown when the view has painted them.

@@ -59,7 +59,8 @@ def keyboard_benchmark(folder: Path) -> dict:
     _wait(app, lambda: not getattr(window.renderer, "loading_engine", False), 30)
     _wait(app, lambda: QApplication.focusWidget() is window.form.patient.name, 5)
     original = QFileDialog.getSaveFileName
-    QFileDialog.getSaveFileName = staticmethod(lambda *args, **kwargs: (str(target), ""))
+    # The benchmark answers the save dialog itself.
+    QFileDialog.getSaveFileName = staticmethod(lambda *args, **kwargs: (str(target), ""))  # type: ignore[method-assign]
     try:
         keys = Keyboard(window)
         started = time.perf_counter()
@@ -72,7 +73,7 @@ def keyboard_benchmark(folder: Path) -> dict:
             ready = _wait(app, target.exists, 10)
         finished = time.perf_counter()
     finally:
-        QFileDialog.getSaveFileName = original
+        QFileDialog.getSaveFileName = original  # type: ignore[method-assign]
         errors = sorted({i.field for i in window.issues if i.severity == "error"})
         window.files.is_modified = lambda: False
         window.close()

@@ -17,6 +17,10 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vpdischarge.gui.printing import PrintOutcome
 
 TARGET_SPOOL_S = 2.0
 TARGET_BLOCK_MS = 50
@@ -73,14 +77,14 @@ def _wait(app, condition, timeout_s: float) -> None:
 
 def _print_once(
     app, window, heartbeat: _Heartbeat, to_file: Path | None = None
-) -> tuple[float, float, object, float]:
+) -> tuple[float, float, PrintOutcome, float]:
     """One print through the window: (seconds to spooled, longest block ms, outcome, the moment
     the dialog closed)."""
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
     from PySide6.QtWidgets import QDialog
 
     closed: list[float] = []
-    outcomes: list[object] = []
+    outcomes: list[PrintOutcome] = []
 
     def press_print(dialog) -> QDialog.DialogCode:
         if to_file is not None:  # "Print to file (PDF)" chosen, as the dialog sets it on accepting
@@ -91,7 +95,7 @@ def _print_once(
         return QDialog.DialogCode.Accepted
 
     original = QPrintDialog.exec
-    QPrintDialog.exec = press_print
+    QPrintDialog.exec = press_print  # type: ignore[method-assign]  # the benchmark presses Print
     window.output.runner.finished.connect(outcomes.append)
     try:
         if not window.print_handout():
@@ -103,7 +107,7 @@ def _print_once(
         _wait(app, lambda: time.perf_counter() > end, 5)
     finally:
         heartbeat.on = False
-        QPrintDialog.exec = original
+        QPrintDialog.exec = original  # type: ignore[method-assign]
         window.output.runner.finished.disconnect(outcomes.append)
     return spooled, heartbeat.longest_block_ms(), outcomes[0], closed[0]
 

@@ -21,7 +21,8 @@ _ROW = re.compile(r"^medications\[(\d+)\]\.(\w+)$")
 def _lines(issues: list[Issue], describe) -> list[str]:
     """One line per problem, by the form's labels; the same problem in several medicine rows
     is said once ("Medicines 1, 2, 3 — When to take it: …")."""
-    lines: list[str] = []
+    # A (element, message) pair holds the place of a medicine problem until every row is known.
+    lines: list[str | tuple[str, str]] = []
     rows: dict[tuple[str, str], list[str]] = {}
     for issue in issues:
         found = _ROW.match(issue.field)
@@ -44,7 +45,7 @@ def _lines(issues: list[Issue], describe) -> list[str]:
                 else _("Medicines {rows}").format(rows=", ".join(numbers))
             )
             lines[n] = f"• {which} — {label}: {message}"
-    return lines
+    return [line for line in lines if isinstance(line, str)]  # every placeholder is filled
 
 
 def report_text(result: ImportResult, describe) -> str:

@@ -57,7 +57,7 @@ class HandoutOutput:
         self.parent = parent
         self.pane = pane
         self.preview = preview
-        self.today = today or getattr(parent, "today", date.today)
+        self.today: Callable[[], date] = today if today is not None else getattr(parent, "today", date.today)
         # Kept between prints so the chosen printer and copies are offered again.
         self._printer: QPrinter | None = None
         # The folder of the last PDF saved, for this session only (no history kept on disk).

@@ -61,7 +61,7 @@ class Keyboard:
 
     def shortcut(self, keys: str) -> None:
         """A shortcut written as Qt writes it ("Ctrl+Shift+E")."""
-        combination = QKeySequence(keys)[0]
+        combination = QKeySequence(keys)[0]  # type: ignore[index]  # QKeySequence's [] is not in its stubs
         self.press(combination.key(), combination.keyboardModifiers())
 
     def alt_to(self, widget: QWidget) -> None:
@@ -84,7 +84,7 @@ def mnemonic_key(window: QWidget, widget: QWidget) -> int:
     for text in texts:
         sequence = QKeySequence.mnemonic(text)
         if not sequence.isEmpty():
-            return sequence[0].key()
+            return sequence[0].key()  # type: ignore[index]  # as above
     raise LookupError("no Alt+letter reaches this widget")
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
+from vpdischarge.gui.qt_app import application
 from vpdischarge.gui.qt_i18n import apply_ui_language
 from vpdischarge.i18n import system_language
 
@@ -52,7 +52,7 @@ def switch_interface_language(window: MainWindow, code: str) -> MainWindow:
     `window`. Returns the new window."""
     from vpdischarge.gui.window import MainWindow
 
-    apply_ui_language(QApplication.instance(), code or system_language())
+    apply_ui_language(application(), code or system_language())
     replacement = MainWindow(window.site, window.preferences, **window.rebuild_options())
     replacement.take_over_from(window)
     keep_confirmation(window, replacement)

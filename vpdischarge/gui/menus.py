@@ -122,7 +122,8 @@ def build_text_size_menu(
     menubar: QMenuBar, window: QMainWindow, current: str, choose: Callable[[str], object]
 ) -> QMenu:
     """View ▸ Text size: Normal, Large, Larger (one ticked), remembered in the preferences."""
-    view_menu = next(a.menu() for a in menubar.actions() if a.menu() is not None and a.text() == _("&View"))
+    view = _("&View")
+    view_menu = next(m for a in menubar.actions() if isinstance(m := a.menu(), QMenu) and a.text() == view)
     view_menu.addSeparator()
     sizes = view_menu.addMenu(_("&Text size"))
     group = QActionGroup(window)
@@ -142,7 +143,7 @@ def shortcut_table(menubar: QMenuBar) -> list[tuple[str, str]]:
     rows = []
     for menu_action in menubar.actions():
         menu = menu_action.menu()
-        if menu is None:
+        if not isinstance(menu, QMenu):
             continue
         for action in menu.actions():
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

@@ -13,12 +13,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QLineEdit,
     QWidget,
 )
 
+from vpdischarge.gui.qt_app import application
 from vpdischarge.i18n import N_
 
 MIN_CONTROL_PX = 24
@@ -37,7 +37,7 @@ def point_size(name: str) -> int:
 
 def apply_text_size(name: str) -> None:
     """Set the application's text size (before building a window, so it is laid out for it)."""
-    app = QApplication.instance()
+    app = application()
     font = QFont(app.font())
     font.setPointSize(point_size(name))
     app.setFont(font)

@@ -2,8 +2,9 @@
 
 Only preferences live here (site settings file, default handout language, interface language,
 text size, window geometry): never patient data, so nothing about a patient outlives the case file the
-nurse chose to save. The INI format is used on every platform so tests can redirect it to a
-temporary folder with `use_settings_folder`.
+nurse chose to save. The INI format is used on every platform, in the platform's settings
+folder (vpdischarge/paths.py), so tests can redirect it to a temporary folder with
+`use_settings_folder`.
 """
 
 from __future__ import annotations
@@ -13,17 +14,28 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+from vpdischarge.paths import settings_dir
+
 ORGANIZATION = "vpdischarge"
 APPLICATION = "vpdischarge"
+_folder: Path | None = None
 
 
 def use_settings_folder(folder: Path) -> None:
     """Keep the settings file under `folder` (tests, the benchmark) instead of the home folder."""
+    global _folder
+    _folder = folder
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
 
 
+def settings_file() -> Path:
+    # Qt's own user-scope INI file would be ~/.config/… on macOS too; platformdirs knows better.
+    folder = _folder / ORGANIZATION if _folder is not None else settings_dir()
+    return folder / f"{APPLICATION}.ini"
+
+
 def open_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION)
+    return QSettings(str(settings_file()), QSettings.Format.IniFormat)
 
 
 @dataclass

@@ -1,6 +1,8 @@
 """The settings dialog: the hospital's site settings file, the default handout language and the
 interface language. The site file is tried as soon as it is chosen, so a broken file on the
-network share is reported here, not discovered on a printed handout."""
+network share is reported here, not discovered on a printed handout. When IT locked the site file
+for the machine (or `VPDISCHARGE_SITE` names one), the field shows that file, cannot be edited,
+and says why; the user's own setting is kept as it was for when the lock goes."""
 
 from __future__ import annotations
 
@@ -19,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from vpdischarge.domain.locales import find_locale
+from vpdischarge.domain.site_choice import why_fixed
 from vpdischarge.gui import dialogs
 from vpdischarge.gui.form.choices import select_code
 from vpdischarge.gui.form.handout import fill_language_combo
 from vpdischarge.gui.settings import Preferences
-from vpdischarge.gui.site_loading import load_site_or_default
+from vpdischarge.gui.site_loading import load_window_site, window_site_choice
 from vpdischarge.i18n import _, ui_languages
 
 
@@ -33,11 +36,29 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_("Settings"))
         # Set from the View menu, not here; kept as it was.
         self._text_size = preferences.text_size
+        self._user_site = preferences.site_path
+        self._choice = choice = window_site_choice(preferences.site_path)
         self.site_path = QLineEdit(preferences.site_path)
-        self.site_path.setPlaceholderText(_("Bundled example settings"))
         self.site_path.setAccessibleName(_("Site settings file"))
         browse = QPushButton(_("&Browse…"))
-        bundled = QPushButton(_("Use the &bundled settings"))
+        if choice.policy is not None and choice.policy.path is not None:
+            # Emptied, the field means this computer's file, not the bundled example.
+            self.site_path.setPlaceholderText(
+                _("This computer's site settings: {path}").format(path=choice.policy.path)
+            )
+            bundled = QPushButton(_("Use this &computer's settings"))
+        else:
+            self.site_path.setPlaceholderText(_("Bundled example settings"))
+            bundled = QPushButton(_("Use the &bundled settings"))
+        self.site_lock = QLabel(why_fixed(choice))
+        self.site_lock.setWordWrap(True)
+        self.site_lock.setTextFormat(Qt.TextFormat.PlainText)
+        self.site_lock.setVisible(choice.fixed)
+        if choice.fixed:
+            self.site_path.setText(str(choice.path) if choice.path else "")
+            self.site_path.setReadOnly(True)
+            browse.setEnabled(False)
+            bundled.setEnabled(False)
         self.site_status = QLabel()
         self.site_status.setWordWrap(True)
         self.site_status.setTextFormat(Qt.TextFormat.PlainText)
@@ -69,6 +90,7 @@ class SettingsDialog(QDialog):
             form.addRow(label, widget)
             if widget is not site_row:
                 widget.setAccessibleName(text.replace("&", "").rstrip(":"))
+        form.addRow("", self.site_lock)
         form.addRow("", self.site_status)
 
         buttons = QDialogButtonBox(
@@ -93,7 +115,7 @@ class SettingsDialog(QDialog):
             self.site_path.setText(chosen)
 
     def _check_site(self) -> None:
-        loaded = load_site_or_default(self.site_path.text())
+        loaded = load_window_site(self._user_site if self._choice.fixed else self.site_path.text())
         if loaded.problem:
             self.site_status.setText("✖ " + loaded.problem)
             self.site_status.setStyleSheet("color: #a4001d;")
@@ -105,7 +127,7 @@ class SettingsDialog(QDialog):
 
     def preferences(self) -> Preferences:
         return Preferences(
-            site_path=self.site_path.text().strip(),
+            site_path=self._user_site if self._choice.fixed else self.site_path.text().strip(),
             handout_language=self.handout_language.currentData() or "en",
             ui_language=self.ui_language.currentData() or "",
             text_size=self._text_size,

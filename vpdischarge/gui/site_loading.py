@@ -8,12 +8,16 @@ chosen on purpose (no file set) is still the example: the banner says so too.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from vpdischarge.domain.issues import InputError, Issue
 from vpdischarge.domain.site import SiteSettings, load_site
+from vpdischarge.domain.site_choice import SiteChoice, choose_site
 from vpdischarge.i18n import _
+from vpdischarge.machine_policy import PolicyReader, read_machine_policy
 
 
 @dataclass(frozen=True)
@@ -43,8 +47,34 @@ def load_site_or_default(path_text: str) -> LoadedSite:
         return LoadedSite(load_site(path), path)
     except InputError as exc:
         details = "; ".join(issue.message for issue in exc.issues)
-        problem = _(
-            "The site settings file could not be used, so the bundled example settings are in "
-            "use (their phone numbers are placeholders). {details}"
-        ).format(details=details)
-        return LoadedSite(load_site(None), None, problem)
+        return LoadedSite(load_site(None), None, _fallback_problem(details))
+
+
+def window_site_choice(
+    user_setting: str,
+    environ: Mapping[str, str] | None = None,
+    read_policy: PolicyReader = read_machine_policy,
+) -> SiteChoice:
+    """Which site file the window uses, by the one precedence (vpdischarge.domain.site_choice):
+    the window has no `--site`, so a locked machine policy, then `VPDISCHARGE_SITE`, then the
+    user's setting, then an unlocked policy, then the bundled example."""
+    return choose_site(None, os.environ if environ is None else environ, read_policy(), user_setting)
+
+
+def load_window_site(
+    user_setting: str,
+    environ: Mapping[str, str] | None = None,
+    read_policy: PolicyReader = read_machine_policy,
+) -> LoadedSite:
+    """The site settings the window uses (see window_site_choice)."""
+    choice = window_site_choice(user_setting, environ, read_policy)
+    if choice.problem:
+        return LoadedSite(load_site(None), None, _fallback_problem(choice.problem))
+    return load_site_or_default(str(choice.path) if choice.path else "")
+
+
+def _fallback_problem(details: str) -> str:
+    return _(
+        "The site settings file could not be used, so the bundled example settings are in "
+        "use (their phone numbers are placeholders). {details}"
+    ).format(details=details)

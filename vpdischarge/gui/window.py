@@ -36,6 +36,7 @@ from vpdischarge.gui.form.scroll import FormScrollArea
 from vpdischarge.gui.gate import output_gate
 from vpdischarge.gui.handout_output import HandoutOutput
 from vpdischarge.gui.menus import (
+    Actions,
     build_actions,
     build_menus,
     build_text_size_menu,
@@ -46,13 +47,17 @@ from vpdischarge.gui.preview.controller import DEBOUNCE_MS, PreviewController
 from vpdischarge.gui.preview.pane import PreviewPane
 from vpdischarge.gui.preview.renderer import Renderer, ThreadedRenderer
 from vpdischarge.gui.settings import Preferences, open_settings
-from vpdischarge.gui.site_loading import LoadedSite, load_site_or_default
+from vpdischarge.gui.site_loading import LoadedSite, load_window_site
 from vpdischarge.gui.warnings_banner import WarningsBanner
 from vpdischarge.gui.window_mnemonics import assign_window_mnemonics
 from vpdischarge.i18n import _
 
 
 class MainWindow(QMainWindow):
+    # The window's commands (menus.Actions). The name hides QWidget.actions(), which nothing calls
+    # on the window: kept, as every part of the window and its tests knows them by it.
+    actions: Actions  # type: ignore[assignment]
+
     def __init__(
         self,
         site: LoadedSite,
@@ -87,7 +92,7 @@ class MainWindow(QMainWindow):
         readable.apply_minimum_heights(self)
 
         self.form.changed.connect(self.refresh)
-        if getattr(self.renderer, "loading_engine", False):
+        if isinstance(self.renderer, ThreadedRenderer) and self.renderer.loading_engine:
             self.renderer.engine_loaded.connect(self.refresh)
         self.banner.confirmation_changed.connect(lambda _confirmed: self._update_gate())
         self.preview.state_changed.connect(self._update_gate)
@@ -97,13 +102,14 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         # The nurse starts typing the name as soon as the window is there.
         self.form.patient.name.setFocus(Qt.FocusReason.OtherFocusReason)
-        if hasattr(self.renderer, "start_warm_up"):
+        if isinstance(self.renderer, ThreadedRenderer):
             # Start loading the engine once the window has been painted (or after a second).
             self.installEventFilter(self)
             QTimer.singleShot(1000, self.renderer.start_warm_up)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self and event.type() == QEvent.Type.Paint:
+        painted = watched is self and event.type() == QEvent.Type.Paint
+        if painted and isinstance(self.renderer, ThreadedRenderer):
             self.removeEventFilter(self)
             QTimer.singleShot(0, self.renderer.start_warm_up)
         return super().eventFilter(watched, event)
@@ -113,7 +119,7 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         self.banner = WarningsBanner()
         self.other_problems = ProblemLabel()
-        self.scroll = scroll = FormScrollArea(self.form)
+        self.form_scroll = scroll = FormScrollArea(self.form)
         scroll.setAccessibleName(_("Discharge form"))
         scroll.follow_caret(self.form.clinician.notes)
         self.gate_label = QLabel()
@@ -285,7 +291,7 @@ class MainWindow(QMainWindow):
         old_ui = self.preferences.ui_language
         self.preferences = dialog.preferences()
         self.preferences.save()
-        self.apply_site(load_site_or_default(self.preferences.site_path))
+        self.apply_site(load_window_site(self.preferences.site_path))
         if self.preferences.ui_language != old_ui:
             from vpdischarge.gui.language_switch import switch_interface_language
 

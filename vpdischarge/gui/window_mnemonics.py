@@ -69,7 +69,7 @@ def assign_window_mnemonics(window: MainWindow) -> dict[str, str]:
     taken = assign(reserved, holders)
     # Inside an open menu only its own entries compete.
     for menu_action in menubar.actions():
-        menu: QMenu | None = menu_action.menu()
-        if menu is not None:
+        menu = menu_action.menu()
+        if isinstance(menu, QMenu):
             assign([], [_action_holder(a) for a in menu.actions() if a.text()])
     return taken

@@ -20,6 +20,7 @@ right-to-left text (an Arabic name on a Spanish handout).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,7 +70,7 @@ def _measure(text: str, face: str, size: float, rtl: bool = True) -> float:
     handout, and shaping is the slow part of a right-to-left page."""
     shaped = _shaped(text, face, size, rtl)
     if isinstance(shaped, ShapedStr):
-        return sum(d.x_advance for d in shaped.__shapeData__) * size / 1000
+        return sum(d.x_advance for d in shaped.__shapeData__) * size / 1000  # type: ignore[attr-defined]
     return stringWidth(text, face, size)
 
 
@@ -106,7 +107,7 @@ class BidiParagraph(Flowable):
         return paragraph_levels(self._text, self.rtl_base)
 
     # -- line breaking ---------------------------------------------------------------------
-    def _tokens(self):
+    def _tokens(self) -> Iterator[Segment | str]:
         """Words as [start, end) ranges, and BREAK for a forced line break."""
         text, start = self._text, None
         for i, ch in enumerate(text):
@@ -162,7 +163,7 @@ class BidiParagraph(Flowable):
         line: list[Segment] = []
         used = 0.0
         for token in self._tokens():
-            if token == BREAK:
+            if isinstance(token, str):  # BREAK
                 lines.append((line, used))
                 line, used = [], 0.0
                 continue
@@ -203,7 +204,7 @@ class BidiParagraph(Flowable):
         fit = int(available_height // self.style.leading)
         if fit <= 0:
             return []
-        if fit >= len(self._lines):
+        if self._lines is None or fit >= len(self._lines):
             return []  # nothing to split: it fits (ReportLab expects no parts or two)
         first, rest = self._copy(self._lines[:fit], self.bullet_text), self._copy(self._lines[fit:], None)
         return [first, rest]
@@ -263,7 +264,8 @@ class BidiParagraph(Flowable):
             pieces = self._visual_items(segments)
             widths = [_measure(p.text, p.face, size, p.rtl) for p in pieces]
             spare = inner - sum(widths)
-            x = self.style.leftIndent + {TA_RIGHT: spare, TA_CENTER: spare / 2}.get(self.style.alignment, 0)
+            offsets: dict[object, float] = {TA_RIGHT: spare, TA_CENTER: spare / 2}
+            x = self.style.leftIndent + offsets.get(self.style.alignment, 0)
             baseline = self.height - size - n * leading
             for piece, width in zip(pieces, widths, strict=True):
                 self.canv.setFont(piece.face, size)
@@ -273,6 +275,8 @@ class BidiParagraph(Flowable):
                 self._draw_bullet(baseline)
 
     def _draw_bullet(self, baseline: float) -> None:
+        if not self.bullet_text:
+            return
         font = self.style.bulletFontName or self.style.fontName
         size = self.style.bulletFontSize or self.style.fontSize
         self.canv.setFont(font, size)

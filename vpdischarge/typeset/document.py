@@ -96,7 +96,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
         title=root.get("title", ""),
         author=options.author,
         subject=f"Content version {version}, reviewed {review}",
-        keywords=f"content-version={version}; review-date={review}; language={root.get('lang', '')}",
+        keywords=[f"content-version={version}; review-date={review}; language={root.get('lang', '')}"],
         creator=f"vpdischarge {__version__}",
         lang=(root.get("lang") or "").replace("_", "-"),
         initialFontName=resolver.base_face,  # otherwise ReportLab refers to an unembedded Helvetica

@@ -19,19 +19,20 @@ from reportlab.pdfgen.textobject import PDFTextObject
 STROKE_SHARE = 0.035
 FAKE_BOLD_FACES: set[str] = set()
 
-_format_text = PDFTextObject._formatText
+# The private ReportLab names used here are not in its type stubs (each is marked below).
+_format_text = PDFTextObject._formatText  # type: ignore[attr-defined]
 
 
 def _format_text_with_fake_bold(self: PDFTextObject, text) -> str:
     code = _format_text(self, text)
-    if self._fontname not in FAKE_BOLD_FACES:
+    if self._fontname not in FAKE_BOLD_FACES:  # type: ignore[attr-defined]
         return code
-    stroke = fp_str(self._fontsize * STROKE_SHARE)
+    stroke = fp_str(self._fontsize * STROKE_SHARE)  # type: ignore[attr-defined]
     # Line width is graphics state that outlives the text object: put the canvas's back.
-    restore = fp_str(self._canvas._lineWidth)
+    restore = fp_str(self._canvas._lineWidth)  # type: ignore[attr-defined]
     return f"2 Tr {stroke} w {code} 0 Tr {restore} w"
 
 
-if not getattr(PDFTextObject._formatText, "fake_bold", False):
+if not getattr(PDFTextObject._formatText, "fake_bold", False):  # type: ignore[attr-defined]
     _format_text_with_fake_bold.fake_bold = True  # type: ignore[attr-defined]
-    PDFTextObject._formatText = _format_text_with_fake_bold
+    PDFTextObject._formatText = _format_text_with_fake_bold  # type: ignore[attr-defined]

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Flowable,
     HRFlowable,
     KeepTogether,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -26,7 +25,7 @@ from reportlab.platypus import (
 
 from vpdischarge.domain.text_rules import without_bidi_controls
 from vpdischarge.typeset.fonts import FontResolver
-from vpdischarge.typeset.inline import MarkupError, make_paragraph, plain_text
+from vpdischarge.typeset.inline import MarkupError, TextBlock, make_paragraph, plain_text
 from vpdischarge.typeset.outline import SectionMark
 from vpdischarge.typeset.scripts import first_strong_is_rtl
 from vpdischarge.typeset.styles import Styles
@@ -76,7 +75,7 @@ class BlockBuilder:
         return self.style_set(self.large, self.rtl, self.cjk)
 
     # -- helpers -------------------------------------------------------------------------
-    def para(self, element: Element, style=None, bold: bool = False, typed: bool = False, **kw) -> Paragraph:
+    def para(self, element: Element, style=None, bold: bool = False, typed: bool = False, **kw) -> TextBlock:
         """`typed`: the text is what a user typed (a note line, a medicine), so its direction is
         that of its first letter, as HTML's dir="auto"; template sentences follow the handout."""
         style = style or self.styles.body
@@ -157,7 +156,7 @@ class BlockBuilder:
         box = e.get("box")
         heading = e.find(".//heading")
         title = without_bidi_controls(plain_text(heading)).strip() if heading is not None else ""
-        mark = [SectionMark(e.get("id", ""), title)] if title else []
+        mark: list[Flowable] = [SectionMark(e.get("id", ""), title)] if title else []
         if box is None:
             if e.get("keep") == "together":  # a unit such as a sign-off block moves whole
                 return [_kept(mark, self.blocks(e, width, bold))]
@@ -183,12 +182,12 @@ class BlockBuilder:
         padding = self.styles.scale.body * 0.6
         inner = width - 2 * padding - 2 * border
         # The mark goes inside the box: it lands on the page where the box does.
-        content: list[Flowable] = [
+        boxed: list[Flowable] = [
             *mark,
             *replace(self, in_box=True).blocks(e, inner, bold=(box == "emergency")),
         ]
-        table = self._table(
-            [[content]],
+        frame = self._table(
+            [[boxed]],
             [width],
             [
                 ("BOX", (0, 0), (-1, -1), border, BLACK),
@@ -198,7 +197,7 @@ class BlockBuilder:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
             ],
         )
-        return [Spacer(1, self.styles.scale.body * 0.5), table, Spacer(1, self.styles.scale.body * 0.3)]
+        return [Spacer(1, self.styles.scale.body * 0.5), frame, Spacer(1, self.styles.scale.body * 0.3)]
 
     def bullet_list(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         return [self.para(item, self.styles.bullet, bold=bold, bulletText=BULLET) for item in _items(e)]
@@ -347,7 +346,7 @@ def _without_inner_keeps(flowables: list[Flowable]) -> list[Flowable]:
     out: list[Flowable] = []
     for flowable in flowables:
         if isinstance(flowable, KeepTogether):
-            out += _without_inner_keeps(flowable._content)
+            out += _without_inner_keeps(flowable._content)  # type: ignore[attr-defined]
         else:
             out.append(flowable)
     return out

@@ -105,6 +105,7 @@ def face_name(file_name: str) -> str:
 def _coverage(family_key: str) -> frozenset[int]:
     family = FAMILIES[family_key]
     font = pdfmetrics.getFont(face_name(family.file_for("regular")))
+    assert isinstance(font, TTFont)  # every bundled face is registered as one (register_fonts)
     return frozenset(font.face.charToGlyph)
 
 

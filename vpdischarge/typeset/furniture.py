@@ -22,11 +22,10 @@ from fontTools.pens.transformPen import TransformPen
 from fontTools.ttLib import TTFont
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
 from vpdischarge.assets import fonts_dir
 from vpdischarge.typeset.fonts import FontResolver
-from vpdischarge.typeset.inline import TOKENS, make_paragraph
+from vpdischarge.typeset.inline import TOKENS, TextBlock, make_paragraph
 from vpdischarge.typeset.outline import write_marks
 from vpdischarge.typeset.scripts import has_rtl
 from vpdischarge.typeset.styles import Styles
@@ -46,7 +45,7 @@ WATERMARK_GRAY = 0.94
 
 @dataclass
 class Cell:
-    paragraph: Paragraph
+    paragraph: TextBlock
     x: float  # offset from the frame's left edge
     height: float
 
@@ -179,7 +178,7 @@ class Furniture:
         transparency into images, and the printed handout would lose its vector text."""
         if self.sample_note is None:
             return
-        page_width, page_height = canvas._pagesize
+        page_width, page_height = canvas._pagesize  # type: ignore[attr-defined]
         # Letter outlines, not text: the watermark is seen on paper but never read into the
         # handout's text (copying, search, screen readers).
         ops, advance, units = _watermark_outline()
@@ -197,7 +196,7 @@ class Furniture:
 
     def _draw_sample(self, canvas: Canvas, x0: float) -> None:
         """The SAMPLE band in the top margin."""
-        page_width, page_height = canvas._pagesize
+        page_width, page_height = canvas._pagesize  # type: ignore[attr-defined]
         top = page_height - SAMPLE_EDGE
         height = self.styles.scale.margin - SAMPLE_EDGE - SAMPLE_GAP  # down to just above the header
         band = self._sample_band(height)
@@ -213,7 +212,7 @@ class Furniture:
     def draw(self, canvas: Canvas, page: int, pages: int, x0: float) -> None:
         margin = self.styles.scale.margin
         canvas.setLineWidth(0.8)
-        top = canvas._pagesize[1] - margin
+        top = canvas._pagesize[1] - margin  # type: ignore[attr-defined]
         self._draw_sample(canvas, x0)
         for row in self._layout(self.header, page, pages):
             self._draw_row(canvas, row, x0, top)
@@ -270,14 +269,14 @@ def furnished_canvas(furniture: Furniture, x0: float):
     """A canvas class that defers each page so its header and footer can say "of N"."""
 
     class FurnishedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
+        def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self.deferred_pages: list[dict] = []
             self.section_marks: list[tuple[int, str, str]] = []  # see outline.py
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
             self.deferred_pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self.deferred_pages)

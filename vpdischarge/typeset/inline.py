@@ -13,12 +13,15 @@ from xml.etree.ElementTree import Element
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Paragraph
 
 from vpdischarge.domain.text_rules import NO_BREAK_SPACE
 from vpdischarge.typeset.bidi_paragraph import BidiParagraph, printed
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.scripts import has_rtl, style_for_text
+
+# A paragraph as make_paragraph makes it: ReportLab's own, or ours for right-to-left text.
+TextBlock = Paragraph | BidiParagraph
 
 # Elements replaced by text supplied at drawing time (page numbers exist only then).
 TOKENS = ("page-number", "page-count")
@@ -117,7 +120,7 @@ def make_paragraph(
     tokens: Mapping[str, str] | None = None,
     rtl_base: bool = False,
     bulletText: str | None = None,  # noqa: N803 (ReportLab's keyword)
-) -> Flowable:
+) -> TextBlock:
     """A paragraph for an element: fonts by coverage, shaping where the script needs it, and our
     own bidi layout where right-to-left text is involved (see bidi_paragraph.py). Text without
     a right-to-left letter (or digit) has one direction whatever isolates it holds, so

@@ -24,8 +24,9 @@ class SectionMark(Flowable):
 
     def draw(self) -> None:
         marks = getattr(self.canv, "section_marks", None)
-        if marks is not None:
-            marks.append((len(self.canv.deferred_pages) + 1, self.key, self.title))
+        pages = getattr(self.canv, "deferred_pages", None)
+        if marks is not None and pages is not None:
+            marks.append((len(pages) + 1, self.key, self.title))
 
 
 def write_marks(canvas, page: int) -> None:

@@ -510,11 +510,11 @@ def _operators(name: str, size: float, mirrored: bool) -> str:
     on every keystroke's preview. (Read from a scratch canvas's content list: ReportLab has no
     public call that returns a drawing's operators.)"""
     scratch = Canvas(io.BytesIO())
-    start = len(scratch._code)
+    start = len(scratch._code)  # type: ignore[attr-defined]
     renderPDF.draw(drawing(name, size, mirrored), scratch, 0, 0)
     # The renderer also sets a default font (Helvetica, "BT /F1 10 Tf … ET") that no picture
     # uses: the handout embeds all its fonts and must not name one it does not have.
-    return "\n".join(op for op in scratch._code[start:] if not op.startswith("BT "))
+    return "\n".join(op for op in scratch._code[start:] if not op.startswith("BT "))  # type: ignore[attr-defined]
 
 
 def draw_on(canvas: Canvas, name: str, size: float, x: float, y: float, mirrored: bool = False) -> None:

@@ -20,7 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedFragWord, makeShapedFragWord
 from reportlab.platypus import paragraph
 
-_original = paragraph.shapeFragWord
+# ReportLab's paragraph module imports shapeFragWord without declaring it in its type stubs.
+_original = paragraph.shapeFragWord  # type: ignore[attr-defined]
 
 
 def _font_of(item) -> str | None:
@@ -69,4 +70,4 @@ def shape_per_font(word, *args, **kwargs):
 
 
 def install() -> None:
-    paragraph.shapeFragWord = shape_per_font
+    paragraph.shapeFragWord = shape_per_font  # type: ignore[attr-defined]

@@ -206,7 +206,7 @@ class OptionalDate(QWidget):
     # Calendar -------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+        if watched is self.edit and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             key, mods = event.key(), event.modifiers()
             if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and mods & Qt.KeyboardModifier.AltModifier):
                 self.open_calendar()
@@ -226,7 +226,7 @@ class OptionalDate(QWidget):
         self._popup.calendar.setFocus()
 
     def _pick(self, day: QDate) -> None:
-        picked = day.toPython()
+        picked = date(day.year(), day.month(), day.day())
         current = self._typed.value
         if self._with_time and isinstance(current, datetime):
             # Keep the time already typed; without one the visit has a day and no time.

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -57,7 +56,7 @@ UNITS = {
 assert set(DESCRIPTIONS) == set(LIMIT_NAMES), "every clinical limit needs a description"
 
 
-def _spin_box(name: str) -> QAbstractSpinBox:
+def _spin_box(name: str) -> QSpinBox | QDoubleSpinBox:
     limit = LIMITS[name]
     box: QSpinBox | QDoubleSpinBox
     if limit.integer:
@@ -99,7 +98,7 @@ class LimitsSection(Section):
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
 
         self._defaults = site_limits
-        self.boxes: dict[str, QAbstractSpinBox] = {}
+        self.boxes: dict[str, QSpinBox | QDoubleSpinBox] = {}
         self._default_labels: dict[str, QLabel] = {}
         # The limits set for this patient (from the case file or changed in the form).
         self._overridden: set[str] = set()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -53,13 +53,15 @@ class CellDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._caret = _CaretAtEnd(self)
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # noqa: N802
+    def initStyleOption(  # noqa: N802 - Qt's name
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().initStyleOption(option, index)
         if option.direction == Qt.LayoutDirection.RightToLeft and option.text:
             option.text = _ISOLATE + option.text + _POP_ISOLATE
 
     def createEditor(  # noqa: N802 - Qt's name
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
         editor = super().createEditor(parent, option, index)
         editor.installEventFilter(self._caret)
@@ -111,8 +113,9 @@ class MedicineTable(QTableWidget):
         # The phrase pop-up goes with its cell at once: left open, it would take the next key
         # typed (the "S" of the next medicine, after Ctrl+Enter) for a cell that has closed.
         completer = editor.completer() if isinstance(editor, QLineEdit) else None
-        if completer is not None:
-            completer.popup().hide()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None:
+            popup.hide()
         if hint in (_Hint.EditNextItem, _Hint.EditPreviousItem):
             forward = hint == _Hint.EditNextItem
             super().closeEditor(editor, _Hint.NoHint)

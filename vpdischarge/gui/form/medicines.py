@@ -76,10 +76,10 @@ class MedicinesSection(Section):
             buttons.addWidget(button)
         buttons.addStretch(1)
         box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.table)
-        column.addLayout(buttons)
+        stack = QVBoxLayout(box)
+        stack.setContentsMargins(0, 0, 0, 0)
+        stack.addWidget(self.table)
+        stack.addLayout(buttons)
         slot = self.add_field(
             "medications", _("&Medicines to take at home, one per row:"), box, [self.table], label_above=True
         )

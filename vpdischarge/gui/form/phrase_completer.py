@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit, QStyleOptionViewItem, QWidget
 
 from vpdischarge.gui.form.medicine_table import CellDelegate
@@ -29,7 +29,7 @@ class PhraseDelegate(CellDelegate):
         return list(phrases(self.language())[self.kind])
 
     def createEditor(  # noqa: N802 - Qt's name
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit):
@@ -40,6 +40,7 @@ class PhraseDelegate(CellDelegate):
             editor.setCompleter(completer)
             # The pop-up is as wide as the longest phrase, so no phrase is cut short.
             popup = completer.popup()
+            assert popup is not None  # a QCompleter makes its pop-up list with itself
             longest = max((popup.fontMetrics().horizontalAdvance(p) for p in phrases), default=0)
             popup.setMinimumWidth(longest + popup.verticalScrollBar().sizeHint().width() + 24)
         return editor

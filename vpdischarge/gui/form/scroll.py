@@ -16,6 +16,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QScrollArea, QWidget
 
+from vpdischarge.gui.qt_app import application
+
 # Room kept around the focused field, so its label and problem line show too.
 MARGIN = 24
 
@@ -34,7 +36,7 @@ class FormScrollArea(QScrollArea):
         # Where the focused field sat in the viewport, to hold it there when the form's height
         # changes (None: nothing in the form has the focus).
         self._anchor: tuple[QWidget, int] | None = None
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+        application().focusChanged.connect(self._on_focus_changed)
         self.verticalScrollBar().valueChanged.connect(lambda _value: self._remember_anchor())
 
     def follow_caret(self, editor: QPlainTextEdit) -> None:
@@ -61,14 +63,16 @@ class FormScrollArea(QScrollArea):
         if not editor.hasFocus():
             return
         caret = editor.cursorRect()
-        centre = editor.viewport().mapTo(self.widget(), caret.center())
+        form = self.widget()
+        if form is None:
+            return
+        centre = editor.viewport().mapTo(form, caret.center())
         self.ensureVisible(centre.x(), centre.y(), MARGIN, caret.height() // 2 + MARGIN)
         self._remember_anchor()
 
     def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or self.widget() is None:
-            return
-        if self.widget().isAncestorOf(new):
+        form = self.widget()
+        if new is not None and form is not None and form.isAncestorOf(new):
             self.show_field(new)
             if isinstance(new, QPlainTextEdit):
                 self._show_caret(new)

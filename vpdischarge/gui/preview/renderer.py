@@ -39,10 +39,6 @@ class Renderer(Protocol):
     # finished(generation: int, pdf: bytes | None, error: str | None)
     finished: SignalInstance
 
-    def _on_engine_loaded(self) -> None:
-        self.loading_engine = False
-        self.engine_loaded.emit()
-
     def submit(self, job: RenderJob) -> None: ...
 
     def stop(self) -> None: ...
