@@ -737,7 +737,9 @@ def save_case(folder: Path, spec: Spec) -> None:
     report cuts long files short, and a failure must be repeatable."""
     folder.mkdir(parents=True)
     make_files(folder, spec)
-    (folder / "run.json").write_text(json.dumps({"kind": spec.kind, "argv": spec.argv, "values": spec.values}))
+    (folder / "run.json").write_text(
+        json.dumps({"kind": spec.kind, "argv": spec.argv, "values": spec.values})
+    )
 
 
 def report(tally: Tally, elapsed: float, interrupted: bool, wanted: int, save: Path | None = None) -> None:
@@ -774,7 +776,10 @@ def main(argv: list[str] | None = None) -> int:
         "--shrink", action="store_true", help="with --engine: stop at the first failure, shrink it"
     )
     parser.add_argument(
-        "--save", type=Path, default=None, help="an empty or new folder: the smallest case of each failure, in full"
+        "--save",
+        type=Path,
+        default=None,
+        help="an empty or new folder: the smallest case of each failure, in full",
     )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -57,7 +57,9 @@ def test_a_failure_is_saved_in_full_to_be_run_again(fuzz, tmp_path):
     data = json.loads(json.dumps(TYPICAL_CASE))
     data["clinician"]["notes"] = notes
     spec = fuzz.Spec(
-        "property", {"case.json": json.dumps(data).encode()}, ["render", "--case", "case.json", "--output", "out.pdf"]
+        "property",
+        {"case.json": json.dumps(data).encode()},
+        ["render", "--case", "case.json", "--output", "out.pdf"],
     )
     tally = fuzz.Tally()
     tally.fail("property: an example failure", spec, "")

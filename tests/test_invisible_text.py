@@ -201,7 +201,10 @@ def test_the_checker_sees_a_value_that_is_not_isolated_reorder():
         # The two reports of the 10,000-case fuzz run (issue 10 §8), as the engine printed them
         # in a narrow medicine cell: right for the bidi algorithm, missed by the checker's
         # binary search (a right-to-left run cut by the line end shows its start at the far end).
-        ("Ana (\u0645\u062d\u0645\u062f) 2 500 mg )\u00e3H", ["for", "Ana()5002", "mg)\u00e3H", "\u2022Take"]),
+        (
+            "Ana (\u0645\u062d\u0645\u062f) 2 500 mg )\u00e3H",
+            ["for", "Ana()5002", "mg)\u00e3H", "\u2022Take"],
+        ),
         ("\ufca2\u00bc\u00f7\u00f8\ucafb S3 r \ub3a2X;", ["\u00f8\ucafbS3r\u00f7\u00bcK", ";\ub3a2X"]),
     ],
 )
