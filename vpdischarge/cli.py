@@ -28,9 +28,12 @@ EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 130, 141
 
 
 def _parser() -> argparse.ArgumentParser:
+    from vpdischarge import __version__
+
     parser = argparse.ArgumentParser(
         prog="vpdischarge", description="Discharge handouts after vertebroplasty or kyphoplasty."
     )
+    parser.add_argument("--version", action="version", version=f"vpdischarge {__version__}")
     commands = parser.add_subparsers(dest="command")
 
     render = commands.add_parser("render", help="write the handout PDF for a case file")
@@ -51,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--site", type=Path, help="site settings file (for approvals)")
     check.add_argument("--case", type=Path, help="also check this case file")
     check.add_argument("--strict", action="store_true", help="exit 1 if any catalog is incomplete")
+    check.add_argument(
+        "--catalogs",
+        type=Path,
+        metavar="FOLDER",
+        help="check the catalogs in FOLDER (a source checkout's translations/, being edited) "
+        "instead of the ones this program was installed with",
+    )
 
     from vpdischarge.ehr import command as ehr_import
 
@@ -129,8 +139,14 @@ def _check(args: argparse.Namespace) -> int:
     from vpdischarge.domain.site import load_site
 
     site = load_site(args.site)
+    if args.catalogs is not None and not (args.catalogs / "handout.pot").is_file():
+        print(
+            f"error: --catalogs: {args.catalogs} has no handout.pot (name the translations folder)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     incomplete = False
-    for s in all_statuses(site):
+    for s in all_statuses(site, args.catalogs):
         if s.status == "missing":
             continue
         print(
