@@ -62,6 +62,21 @@ def _parser() -> argparse.ArgumentParser:
         "instead of the ones this program was installed with",
     )
 
+    desktop = commands.add_parser(
+        "install-desktop",
+        help="add the menu entry, the icon and the case file type to a Linux desktop",
+        description="Add vpdischarge to the desktop's menu, with its icon, and let the file manager "
+        "open case files with it (freedesktop). For the current user by default; for every user of "
+        "the machine: --data-dir /usr/local/share (as root).",
+    )
+    desktop.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="FOLDER",
+        help="the data folder to install into (default: $XDG_DATA_HOME, normally ~/.local/share)",
+    )
+    desktop.add_argument("--remove", action="store_true", help="take the files away again")
+
     from vpdischarge.ehr import command as ehr_import
 
     ehr_import.add_parser(commands)
@@ -201,6 +216,27 @@ def _quietly_say(line: str) -> None:
         print(f"error: {line}", file=sys.stderr)
 
 
+def _install_desktop(args: argparse.Namespace) -> int:
+    from vpdischarge import desktop
+
+    if not sys.platform.startswith("linux"):
+        print(
+            "error: install-desktop is for Linux desktops; the Windows installer adds the Start menu entry",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    data_dir = args.data_dir or desktop.default_data_dir()
+    done = desktop.remove(data_dir) if args.remove else desktop.install(data_dir)
+    verb = "removed" if args.remove else "installed"
+    print(f"{verb} {len(done.files)} files in {data_dir}")
+    if not args.remove:
+        print(f"menu entry: {data_dir / 'applications' / (desktop.APP_ID + '.desktop')}")
+        print(f"case files ({desktop.CASE_MIME_TYPE}) open with: {' '.join(desktop.gui_launcher())}")
+    if done.missing:
+        print(f"not found, so not refreshed: {', '.join(done.missing)} (the desktop may need a new login)")
+    return EXIT_OK
+
+
 def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (len(argv) == 1 and argv[0].lower().endswith(".json")):  # `vpdischarge CASE.json`
@@ -215,7 +251,13 @@ def _main(argv: list[str] | None) -> int:
     from vpdischarge.domain.issues import InputError
     from vpdischarge.ehr.command import run as _import
 
-    handlers = {"render": _render, "locales": _locales, "check": _check, "import": _import}
+    handlers = {
+        "render": _render,
+        "locales": _locales,
+        "check": _check,
+        "import": _import,
+        "install-desktop": _install_desktop,
+    }
     try:
         return handlers[args.command](args)
     except InputError as exc:
