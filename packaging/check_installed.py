@@ -34,7 +34,8 @@ def installed_hashes() -> dict[str, str]:
 
 def main(argv: list[str]) -> int:
     built, installed = wheel_hashes(argv[1]), installed_hashes()
-    differ = sorted(name for name in built.keys() | installed.keys() if built.get(name) != installed.get(name))
+    names = built.keys() | installed.keys()
+    differ = sorted(name for name in names if built.get(name) != installed.get(name))
     if differ:
         print(f"the installed vpdischarge is not {argv[1]}:", *differ[:20], sep="\n  ")
         return 1
