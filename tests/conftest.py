@@ -88,7 +88,7 @@ def pytest_configure(config):
     import vpdischarge
 
     package = Path(vpdischarge.__file__).resolve().parent
-    if not (package / "_data").is_dir() or config.rootpath in package.parents:
+    if not (package / "_data").is_dir() or package == (config.rootpath / "vpdischarge").resolve():
         raise pytest.UsageError(f"the tests import vpdischarge from {package}, not from an installed wheel")
 
 
