@@ -15,9 +15,16 @@ os.environ["XDG_STATE_HOME"] = STATE_FOLDER
 POLICY_FOLDER = tempfile.mkdtemp(prefix="vpdischarge-test-policy-")
 os.environ["XDG_CONFIG_DIRS"] = POLICY_FOLDER
 os.environ.pop("VPDISCHARGE_SITE", None)
+# A child Python started by a test (`python -m vpdischarge`, `python -c …`) imports the same
+# vpdischarge as the tests: the installed package, or the checkout an editable install or
+# PYTHONPATH names. Without this, a child started in the repository's top folder would put that
+# folder first on its sys.path and run the source tree instead of the installed wheel that
+# .ci/run tests. (Python 3.11+; it changes nothing for PYTHONPATH or an editable install.)
+os.environ["PYTHONSAFEPATH"] = "1"
 
 import copy  # noqa: E402
 from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -71,6 +78,24 @@ def make_case(case_data):
         return case
 
     return make
+
+
+def pytest_report_header(config):
+    import vpdischarge
+
+    return f"vpdischarge {vpdischarge.__version__} from {Path(vpdischarge.__file__).parent}"
+
+
+def pytest_configure(config):
+    """With VPDISCHARGE_REQUIRE_INSTALLED=1 (.ci/run), the tests must run against an installed
+    wheel: its package carries the build's _data folder, and it is not the source tree."""
+    if not os.environ.get("VPDISCHARGE_REQUIRE_INSTALLED"):
+        return
+    import vpdischarge
+
+    package = Path(vpdischarge.__file__).resolve().parent
+    if not (package / "_data").is_dir() or package == (config.rootpath / "vpdischarge").resolve():
+        raise pytest.UsageError(f"the tests import vpdischarge from {package}, not from an installed wheel")
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -2,6 +2,7 @@
 vpdischarge/cli.py), run as a real process. Hostile outputs, signals and pipes: test_outputs.py."""
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -166,3 +167,39 @@ def test_the_locales_table_lines_up_whatever_the_script():
         columns(line[: max(line.find(" ltr "), line.find(" rtl "))]) for line in result.stdout.splitlines()
     }
     assert len(starts) == 1, result.stdout
+
+
+def test_version():
+    from vpdischarge import __version__
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"vpdischarge {__version__}"
+
+
+def test_check_reads_the_catalogs_folder_it_is_given(tmp_path):
+    """A translator's edit in a source folder is checked there, whatever was installed."""
+    from vpdischarge.assets import translations_dir
+
+    folder = tmp_path / "translations"
+    shutil.copytree(translations_dir(), folder, ignore=shutil.ignore_patterns("*.mo"))
+    po = folder / "es" / "LC_MESSAGES" / "handout.po"
+    text = po.read_text(encoding="utf-8")
+    msgstr = next(line for line in text.splitlines() if line.startswith("msgstr") and "%(date)s" in line)
+    po.write_text(text.replace(msgstr, msgstr.replace("%(date)s", "")), encoding="utf-8")
+
+    edited = run("check", "--catalogs", folder)
+    assert edited.returncode == 0, edited.stderr
+    spanish = next(line for line in edited.stdout.splitlines() if line.startswith("es "))
+    assert "1 broken" in spanish
+    installed = run("check")
+    assert next(line for line in installed.stdout.splitlines() if line.startswith("es ")).endswith("0 broken")
+    assert run("check", "--catalogs", folder, "--strict").returncode == 1
+
+
+def test_check_names_a_folder_without_catalogs(tmp_path):
+    result = run("check", "--catalogs", tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"error: --catalogs: {tmp_path} has no handout.pot (name the translations folder)"
+    ]

@@ -38,5 +38,10 @@ def templates_dir() -> Path:
     return resources_dir() / "templates"
 
 
+def icons_dir() -> Path:
+    """The app icon in the freedesktop theme layout: hicolor/NxN/apps/vpdischarge.png."""
+    return resources_dir() / "icons"
+
+
 def default_site_path() -> Path:
     return resources_dir() / "site" / "default-site.toml"

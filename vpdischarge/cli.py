@@ -28,9 +28,12 @@ EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 130, 141
 
 
 def _parser() -> argparse.ArgumentParser:
+    from vpdischarge import __version__
+
     parser = argparse.ArgumentParser(
         prog="vpdischarge", description="Discharge handouts after vertebroplasty or kyphoplasty."
     )
+    parser.add_argument("--version", action="version", version=f"vpdischarge {__version__}")
     commands = parser.add_subparsers(dest="command")
 
     render = commands.add_parser("render", help="write the handout PDF for a case file")
@@ -55,6 +58,28 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--site", type=Path, help="site settings file (for approvals)")
     check.add_argument("--case", type=Path, help="also check this case file")
     check.add_argument("--strict", action="store_true", help="exit 1 if any catalog is incomplete")
+    check.add_argument(
+        "--catalogs",
+        type=Path,
+        metavar="FOLDER",
+        help="check the catalogs in FOLDER (a source checkout's translations/, being edited) "
+        "instead of the ones this program was installed with",
+    )
+
+    desktop = commands.add_parser(
+        "install-desktop",
+        help="add the menu entry, the icon and the case file type to a Linux desktop",
+        description="Add vpdischarge to the desktop's menu, with its icon, and let the file manager "
+        "open case files with it (freedesktop). For the current user by default; for every user of "
+        "the machine: --data-dir /usr/local/share (as root).",
+    )
+    desktop.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="FOLDER",
+        help="the data folder to install into (default: $XDG_DATA_HOME, normally ~/.local/share)",
+    )
+    desktop.add_argument("--remove", action="store_true", help="take the files away again")
 
     from vpdischarge.ehr import command as ehr_import
 
@@ -150,8 +175,14 @@ def _check(args: argparse.Namespace) -> int:
     from vpdischarge.domain.site import load_site
 
     site = load_site(_chosen_site(args.site))
+    if args.catalogs is not None and not (args.catalogs / "handout.pot").is_file():
+        print(
+            f"error: --catalogs: {args.catalogs} has no handout.pot (name the translations folder)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     incomplete = False
-    for s in all_statuses(site):
+    for s in all_statuses(site, args.catalogs):
         if s.status == "missing":
             continue
         print(
@@ -206,6 +237,27 @@ def _quietly_say(line: str) -> None:
         print(f"error: {line}", file=sys.stderr)
 
 
+def _install_desktop(args: argparse.Namespace) -> int:
+    from vpdischarge import desktop
+
+    if not sys.platform.startswith("linux"):
+        print(
+            "error: install-desktop is for Linux desktops; the Windows installer adds the Start menu entry",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    data_dir = args.data_dir or desktop.default_data_dir()
+    done = desktop.remove(data_dir) if args.remove else desktop.install(data_dir)
+    verb = "removed" if args.remove else "installed"
+    print(f"{verb} {len(done.files)} files in {data_dir}")
+    if not args.remove:
+        print(f"menu entry: {data_dir / 'applications' / (desktop.APP_ID + '.desktop')}")
+        print(f"case files ({desktop.CASE_MIME_TYPE}) open with: {' '.join(desktop.gui_launcher())}")
+    if done.missing:
+        print(f"not found, so not refreshed: {', '.join(done.missing)} (the desktop may need a new login)")
+    return EXIT_OK
+
+
 def _main(argv: list[str] | None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (len(argv) == 1 and argv[0].lower().endswith(".json")):  # `vpdischarge CASE.json`
@@ -220,7 +272,13 @@ def _main(argv: list[str] | None) -> int:
     from vpdischarge.domain.issues import InputError
     from vpdischarge.ehr.command import run as _import
 
-    handlers = {"render": _render, "locales": _locales, "check": _check, "import": _import}
+    handlers = {
+        "render": _render,
+        "locales": _locales,
+        "check": _check,
+        "import": _import,
+        "install-desktop": _install_desktop,
+    }
     try:
         return handlers[args.command](args)
     except InputError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
@@ -61,8 +62,8 @@ def _read(path) -> Catalog:
 
 
 @cache
-def _source_ids() -> tuple[str, ...]:
-    return tuple(_key(m.id) for m in _read(template_catalog_path(DOMAIN)) if m.id)
+def _source_ids(folder: Path | None = None) -> tuple[str, ...]:
+    return tuple(_key(m.id) for m in _read(template_catalog_path(DOMAIN, folder)) if m.id)
 
 
 def _key(msgid) -> str:
@@ -75,9 +76,11 @@ def _same_markers(source: str, translation: str) -> bool:
     ) == sorted(_TAG.findall(translation))
 
 
-def catalog_status(locale: HandoutLocale, site: SiteSettings) -> CatalogStatus:
-    path = catalog_path(locale.code)
-    source_ids = _source_ids()
+def catalog_status(locale: HandoutLocale, site: SiteSettings, folder: Path | None = None) -> CatalogStatus:
+    """`folder`: a translations folder to read instead of the program's own catalogs (a
+    translator's source checkout, `vpdischarge check --catalogs translations/`)."""
+    path = catalog_path(locale.code, folder=folder)
+    source_ids = _source_ids(folder)
     if not path.is_file():
         return CatalogStatus(locale, "missing", total=len(source_ids), untranslated=list(source_ids))
     approval = site.approved_translations.get(locale.code)
@@ -121,5 +124,5 @@ def untranslated_count(code: str) -> tuple[int, int]:
     return len(status.untranslated) + len(status.fuzzy) + len(status.broken), status.total
 
 
-def all_statuses(site: SiteSettings) -> list[CatalogStatus]:
-    return [catalog_status(locale, site) for locale in LOCALES]
+def all_statuses(site: SiteSettings, folder: Path | None = None) -> list[CatalogStatus]:
+    return [catalog_status(locale, site, folder) for locale in LOCALES]

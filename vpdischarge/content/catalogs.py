@@ -22,12 +22,13 @@ from vpdischarge.domain.locales import LOCALES, SOURCE_LANGUAGE
 DOMAIN = "handout"
 
 
-def catalog_path(code: str, domain: str = DOMAIN, suffix: str = ".po") -> Path:
-    return translations_dir() / code / "LC_MESSAGES" / f"{domain}{suffix}"
+def catalog_path(code: str, domain: str = DOMAIN, suffix: str = ".po", folder: Path | None = None) -> Path:
+    """One language's catalog in `folder` (default: the catalogs the program uses)."""
+    return (folder or translations_dir()) / code / "LC_MESSAGES" / f"{domain}{suffix}"
 
 
-def template_catalog_path(domain: str = DOMAIN) -> Path:
-    return translations_dir() / f"{domain}.pot"
+def template_catalog_path(domain: str = DOMAIN, folder: Path | None = None) -> Path:
+    return (folder or translations_dir()) / f"{domain}.pot"
 
 
 @cache

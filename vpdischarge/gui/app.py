@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from vpdischarge.gui.settings import APPLICATION, ORGANIZATION, Preferences
@@ -17,7 +18,21 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("vpdischarge")
+    # The desktop entry's name (vpdischarge.desktop): on Wayland the window is matched to its
+    # menu entry and icon by it.
+    app.setDesktopFileName("vpdischarge")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's own icon at every drawn size (resources/icons/hicolor/NxN/apps/)."""
+    from vpdischarge.assets import icons_dir
+
+    icon = QIcon()
+    for png in sorted(icons_dir().glob("hicolor/*x*/apps/vpdischarge.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def build_window(preferences: Preferences | None = None, **options):
