@@ -61,7 +61,12 @@ def extract(domain: str) -> None:
 
 
 def update(domain: str) -> None:
-    pybabel("update", "-D", domain, "-i", f"translations/{domain}.pot", "-d", "translations", *WIDTH)
+    # Twice: a fuzzy guess is given its old entry's flags (python-brace-format among them) after
+    # Babel has worked out the new text's own, and Babel drops a flag that does not fit the text
+    # only when it reads the catalog again. The second pass settles those flags, so the next run
+    # of this script finds nothing to change.
+    for _ in range(2):
+        pybabel("update", "-D", domain, "-i", f"translations/{domain}.pot", "-d", "translations", *WIDTH)
     subprocess.run([sys.executable, str(ROOT / "scripts" / "fill_english_catalog.py"), domain], check=True)
 
 
