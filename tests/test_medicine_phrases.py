@@ -128,3 +128,36 @@ def test_short_entries_are_told_apart_by_the_catalogs_words(typed, handout, expe
     from vpdischarge.content.typed_language import written_in
 
     assert written_in(typed, "en", handout) == expected
+
+
+def test_a_dose_with_words_in_the_nurses_language_warns_and_notes(make_case, site):
+    """A dose is printed as typed: "2 tablets" reaches a Spanish reader in English, so the nurse
+    is warned on that cell and the handout says which entries are in English."""
+    case = make_case(
+        language="es",
+        medications=[
+            {"name": "Paracetamol", "dose": "2 tablets", "when": "every 6 hours if needed", "purpose": "pain"},
+            {"name": "Senna", "dose": "8.6 mg", "when": "at bedtime", "purpose": ""},
+            {"name": "Lactulose", "dose": "15 mL", "when": "at bedtime", "purpose": ""},
+        ],
+    )
+    warnings = [i for i in check(case, site, TODAY) if i.field.startswith("medications")]
+    assert [(i.field, i.severity) for i in warnings] == [("medications[1].dose", "warning")]
+    text = all_text(render(case, site, TODAY).pdf)
+    assert "2 tablets" in text
+    note = spanish("Some entries in this table are in %(language)s, as your care team wrote them.")
+    assert note % {"language": "inglés"} in text
+
+
+@pytest.mark.parametrize("dose", ["500 mg", "1000 mg", "5 mL", "0.5 mg/kg", "10 IU", "2,5 µg", "1"])
+def test_doses_of_numbers_and_unit_symbols_read_the_same_in_any_language(make_case, dose):
+    case = make_case(medications=[{"name": "Senna", "dose": dose, "when": "08:00", "purpose": ""}])
+    assert untranslated_fields(case, "en", "es") == []
+    assert untranslated_fields(case, "en", "zh_Hans") == []
+
+
+def test_a_dose_written_in_the_handouts_own_script_is_not_flagged(make_case):
+    case = make_case(medications=[{"name": "Senna", "dose": "2 片", "when": "08:00", "purpose": ""}])
+    assert untranslated_fields(case, "en", "zh_Hans") == []
+    case = make_case(medications=[{"name": "Senna", "dose": "2 tablets", "when": "08:00", "purpose": ""}])
+    assert untranslated_fields(case, "en", "zh_Hans") == [("medications[1].dose", "2 tablets")]

@@ -13,6 +13,7 @@ the rest of the handout text.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from vpdischarge.content.template import environment
@@ -65,15 +66,31 @@ def in_language(text: str, kind: str, code: str, typed_in: str) -> str | None:
     return _like(text.strip(), phrases(code)[kind][index])
 
 
+# Unit symbols a dose may hold that read the same on a handout in any language ("500 mg",
+# "5 mL", "2.5 %"); any other word in a dose ("2 tablets", "1 puff") is in some language.
+_UNIT_SYMBOLS = frozenset({"mg", "g", "kg", "mcg", "µg", "μg", "ng", "ml", "l", "mmol", "meq", "iu"})
+
+
+def _dose_words(dose: str) -> str:
+    """The words of `dose` other than its numbers and unit symbols ("2 tablets" → "tablets")."""
+    words = re.findall(r"[^\W\d_]+", dose)
+    return " ".join(w for w in words if w.casefold() not in _UNIT_SYMBOLS)
+
+
 def untranslated_fields(case: Case, typed_in: str, handout: str) -> list[tuple[str, str]]:
     """(field, text) of every "when" and "what it is for" entry that will print as typed, in
     the nurse's language `typed_in`, on a handout in language `handout`: not a standard phrase
     and not written in the handout's language already. Entries without letters (a time such as
-    "8:00") read the same in any language and are left out."""
+    "8:00") read the same in any language and are left out. A dose is never translated: it is
+    listed when it holds words besides its numbers and unit symbols ("2 tablets") that are not
+    written in the handout's language."""
     found = []
     for n, med in enumerate(case.medications, start=1):
         if not med.name.strip():
             continue
+        words = _dose_words(med.dose)
+        if words and written_in(words, typed_in, handout) != handout:
+            found.append((f"medications[{n}].dose", med.dose))
         for kind in KINDS:
             text = getattr(med, kind)
             if (
