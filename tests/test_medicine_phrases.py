@@ -136,7 +136,12 @@ def test_a_dose_with_words_in_the_nurses_language_warns_and_notes(make_case, sit
     case = make_case(
         language="es",
         medications=[
-            {"name": "Paracetamol", "dose": "2 tablets", "when": "every 6 hours if needed", "purpose": "pain"},
+            {
+                "name": "Paracetamol",
+                "dose": "2 tablets",
+                "when": "every 6 hours if needed",
+                "purpose": "pain",
+            },
             {"name": "Senna", "dose": "8.6 mg", "when": "at bedtime", "purpose": ""},
             {"name": "Lactulose", "dose": "15 mL", "when": "at bedtime", "purpose": ""},
         ],

@@ -1,12 +1,14 @@
-"""Checks of the medicine list that need the handout's content: entries that will print as
-typed rather than translated, and dose numbers that can be read two ways. Both are warnings the
-nurse confirms before printing (see pipeline.check)."""
+"""Checks of the medicine list that need the handout's content or the site: entries that will
+print as typed rather than translated, dose numbers that can be read two ways, and names that
+look like typing slips. All are warnings the nurse confirms before printing (see
+pipeline.check)."""
 
 from __future__ import annotations
 
 from vpdischarge.content.doses import handout_readers, typing_locales, unreadable_numbers
 from vpdischarge.content.medicine_phrases import untranslated_fields
 from vpdischarge.domain.case import Case
+from vpdischarge.domain.drug_names import likely_slip, too_short
 from vpdischarge.domain.issues import Issue
 from vpdischarge.domain.locales import find_locale, same_language
 from vpdischarge.domain.site import SiteSettings
@@ -42,4 +44,21 @@ def unclear_dose_issues(case: Case, site: SiteSettings) -> list[Issue]:
         for number in unreadable_numbers(med.dose, nurse, patients):
             message = _("{number} is not a clear number: write it as in 1000 or 8.6, without spaces")
             issues.append(Issue(f"medications[{n}].dose", message.format(number=number), "warning"))
+    return issues
+
+
+def medicine_name_issues(case: Case, site: SiteSettings) -> list[Issue]:
+    """A warning for a name too short to be a medicine's, and, where the nurse types in English
+    (the known names are English spellings: "ibuprofeno" is not a slip), for a name close to a
+    known one but not it. The suggestion is a medicine's name, never patient data."""
+    english = same_language(case.clinician.notes_language or site.notes_language, "en")
+    issues = []
+    for n, med in enumerate(case.medications, start=1):
+        field = f"medications[{n}].name"
+        if too_short(med.name):
+            issues.append(Issue(field, _("is too short to be a medicine's name"), "warning"))
+        elif english and (slip := likely_slip(med.name)):
+            # The typed word is not repeated: a name typed into the wrong cell would reach logs.
+            message = _("may be misspelled: did you mean {known}?")
+            issues.append(Issue(field, message.format(known=slip[1]), "warning"))
     return issues

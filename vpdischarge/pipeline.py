@@ -20,7 +20,11 @@ from vpdischarge.domain.notes_check import as_issues, check_notes
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.validation import validate
 from vpdischarge.i18n import _, language_name, ngettext
-from vpdischarge.medicine_checks import unclear_dose_issues, untranslated_medicine_issues
+from vpdischarge.medicine_checks import (
+    medicine_name_issues,
+    unclear_dose_issues,
+    untranslated_medicine_issues,
+)
 from vpdischarge.typeset.document import PrintOptions, TooLargeToPrint, typeset
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.inline import MarkupError
@@ -104,6 +108,7 @@ def check(case: Case, site: SiteSettings, today: date | None = None) -> list[Iss
     issues += completeness_issues("language", case.language)
     issues += untranslated_medicine_issues(case, site)
     issues += unclear_dose_issues(case, site)
+    issues += medicine_name_issues(case, site)
     issues += completeness_issues("second_language", case.second_language)
     locale = find_locale(case.language)
     if locale is not None:
