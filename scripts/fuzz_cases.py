@@ -49,8 +49,12 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"
+# tests/ for the strategies; the checkout itself only when run as a script from one. Imported by
+# the tests, it must not put the checkout first on their path: importlib.metadata would then find
+# the sdist's vpdischarge.egg-info before the installed package's metadata.
 sys.path.insert(0, str(TESTS))
-sys.path.insert(0, str(ROOT))
+if __name__ == "__main__" and str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 PROGRESS_EVERY = 500
 HANG_SECONDS = 30

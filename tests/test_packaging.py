@@ -38,5 +38,8 @@ def test_an_installed_package_carries_resources_and_compiled_catalogs():
     assert assets.resources_dir() == package / "_data" / "resources"
     catalogs = list(assets.translations_dir().glob("*/LC_MESSAGES/*.mo"))
     assert len(catalogs) == 40  # 20 languages, two domains, compiled by the build
-    licences = {p.name for p in metadata.distribution("vpdischarge").files if "licenses" in str(p)}
+    # The metadata installed beside the package, not whatever "vpdischarge" is first on sys.path
+    # (in an unpacked sdist that can be its vpdischarge.egg-info).
+    (installed,) = metadata.distributions(name="vpdischarge", path=[str(package.parent)])
+    licences = {p.name for p in installed.files or [] if "licenses" in str(p)}
     assert licences == {"OFL-Noto.txt", "OFL-NanumGothic.txt", "Apache-2.0-DroidSansFallback.txt"}
