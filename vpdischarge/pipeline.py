@@ -16,7 +16,7 @@ from vpdischarge.domain.case import Case
 from vpdischarge.domain.case_schema import text_fields
 from vpdischarge.domain.issues import InputError, Issue, errors
 from vpdischarge.domain.locales import HandoutLocale, at_site, find_locale
-from vpdischarge.domain.notes_check import as_issues, check_notes
+from vpdischarge.domain.notes_check import as_issues, check_notes, other_language_issues
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.validation import validate
 from vpdischarge.i18n import _, language_name, ngettext
@@ -101,6 +101,7 @@ def check(case: Case, site: SiteSettings, today: date | None = None) -> list[Iss
     """Every error and warning for this case, each naming its field."""
     issues = validate(case, site, available_languages(), today)
     issues += as_issues(check_notes(case, site.notes_language))
+    issues += other_language_issues(case, site.notes_language)
     issues += completeness_issues("language", case.language)
     issues += untranslated_medicine_issues(case, site)
     issues += unclear_dose_issues(case, site)

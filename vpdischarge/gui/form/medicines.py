@@ -37,6 +37,9 @@ COLUMNS = (
 )
 _CELL = re.compile(r"^medications\[(\d+)\](?:\.(\w+))?$")
 _PROBLEM_BACKGROUND = QBrush(QColor("#fde7ea"))
+# A medicine ticked as an opioid in the case file, kept on its name cell so that opening and
+# saving a file keeps the tick (the table has no tick column yet).
+_OPIOID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MedicinesSection(Section):
@@ -157,6 +160,7 @@ class MedicinesSection(Section):
             self.table.insertRow(row)
             for col, (key, _title) in enumerate(COLUMNS):
                 self.table.setItem(row, col, QTableWidgetItem(getattr(med, key)))
+            self.table.item(row, 0).setData(_OPIOID_ROLE, med.opioid)
         self.table.blockSignals(False)
         self._update_buttons()
 
@@ -166,7 +170,9 @@ class MedicinesSection(Section):
         for row in range(self.table.rowCount()):
             values = {key: self._text(row, col) for col, (key, _title) in enumerate(COLUMNS)}
             if any(values.values()):
-                case.medications.append(Medication(**values))
+                name = self.table.item(row, 0)
+                opioid = bool(name is not None and name.data(_OPIOID_ROLE))
+                case.medications.append(Medication(**values, opioid=opioid))
                 self._case_rows.append(row)
 
     # Problems ------------------------------------------------------------------------------------
