@@ -228,3 +228,31 @@ def test_the_tick_is_read_written_and_checked_like_every_case_field(case_data):
     case_data["medications"][1]["opioid"] = "yes"
     _case, issues = case_from_dict(case_data)
     assert [(i.field, i.message) for i in issues] == [("medications[2].opioid", "must be true or false")]
+
+
+@pytest.mark.parametrize(
+    ("name", "opioid"),
+    [
+        ("\u0301Morphine", True),  # a mark before any letter (it once raised TypeError)
+        ("\u0301", False),
+        ("\u093f", False),  # a Hindi vowel sign alone
+        (" \u0301codeine", True),
+        ("\u064eمورفين", True),  # an Arabic short vowel before the name
+    ],
+)
+def test_a_mark_with_no_letter_before_it(name, opioid):
+    assert is_kind(name, OPIOID) is opioid
+    assert not is_kind(name, BLOOD_THINNER)
+
+
+def test_any_typed_text_is_answered_without_an_error():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text())
+    def check(name):
+        assert is_kind(name, OPIOID) in (True, False)
+        assert is_kind(name, BLOOD_THINNER) in (True, False)
+
+    check()

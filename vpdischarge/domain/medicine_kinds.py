@@ -32,6 +32,10 @@ _INVISIBLE = re.compile("[\u200b-\u200d\u00ad\u2060]")
 
 
 def _script(ch: str) -> str:
+    """The script a character belongs to ("LATIN"), or "" for no character (a mark before any
+    letter has no base: unicodedata.name would raise TypeError on the empty string)."""
+    if len(ch) != 1:
+        return ""
     return unicodedata.name(ch, "").split(" ")[0]
 
 
@@ -44,7 +48,8 @@ def normal(text: str) -> str:
     base = ""
     for ch in unicodedata.normalize("NFD", text):
         if unicodedata.category(ch) == "Mn":
-            if _script(base) in _MARKED_SCRIPTS:
+            # A mark on no letter (typed or pasted before the name) belongs to nothing: dropped.
+            if not base or _script(base) in _MARKED_SCRIPTS:
                 continue
         else:
             base = ch
