@@ -29,7 +29,12 @@ from vpdischarge.typeset.inline import MarkupError, TextBlock, make_paragraph, p
 from vpdischarge.typeset.outline import SectionMark
 from vpdischarge.typeset.scripts import first_strong_is_rtl
 from vpdischarge.typeset.styles import Styles
-from vpdischarge.typeset.table_columns import fit_columns, has_wide_characters, longest_word_width
+from vpdischarge.typeset.table_columns import (
+    fit_to_content,
+    has_wide_characters,
+    line_width,
+    longest_word_width,
+)
 
 BLACK = colors.black
 BOX_BORDERS = {"emergency": 3.0, "call": 1.5}
@@ -123,6 +128,7 @@ class BlockBuilder:
             "table": self.table,
             "notes": self.notes,
             "write-lines": self.write_lines,
+            "side-by-side": self.side_by_side,
             "signatures": self.signatures,
         }
         children = [c for c in parent if c.tag not in ("page-header", "page-footer")]
@@ -143,6 +149,35 @@ class BlockBuilder:
             # page of what it introduces.
             flowable.keepWithNext = 1
         return [flowable]
+
+    def side_by_side(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        """Short paragraphs (a daytime and a night phone, a place and a phone) in one row of
+        equal columns when each fits its column on one line, as a form would print them; else
+        one under the other. One printed line instead of two, with nothing cut or crowded."""
+        children = list(e)
+        if any(c.tag != "p" for c in children):
+            raise MarkupError("<side-by-side> may hold <p> elements only")
+        stacked = [f for c in children for f in self.paragraph(c, width, bold)]
+        if len(children) < 2:
+            return stacked
+        gap = self.styles.scale.body * 1.5
+        column = (width - gap * (len(children) - 1)) / len(children)
+        cells = [self.para(c, bold=bold) for c in children]
+        if any(len(_line_widths(cell, column)) > 1 for cell in cells):
+            return stacked
+        widths = [column + gap] * (len(children) - 1) + [column]
+        table = self._table(
+            [self._row(cells)],
+            widths,
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), self.styles.body.spaceAfter),
+            ],
+        )
+        table.hAlign = "RIGHT" if self.rtl else "LEFT"
+        return [table]
 
     def part(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         """One language's share of a bilingual section: its own direction and line breaking."""
@@ -206,7 +241,8 @@ class BlockBuilder:
         size = self.styles.scale.body
         box_col = size * 2
         rows = [self._row([TickBox(size), self.para(item, bold=bold)]) for item in _items(e)]
-        return [self._table(rows, [box_col, width - box_col], [("TOPPADDING", (0, 0), (-1, -1), 3)])]
+        padding = [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        return [self._table(rows, [box_col, width - box_col], padding)]
 
     def table(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         head = e.find("head")
@@ -242,7 +278,17 @@ class BlockBuilder:
             + 1  # ReportLab's own rounding: a word exactly as wide as the column still splits
             for i in range(n_text)
         ]
-        widths = fit_columns(shares, minimums, width - tick_width)
+        # The whole cell on one line, measured as bold and with its padding (as `minimums`).
+        naturals = [
+            max(
+                line_width(plain_text(head[i]), self.resolver, size, bold=True),
+                *(line_width(plain_text(r[i]), self.resolver, size, bold=True) for r in rows if len(r) > i),
+            )
+            + 2 * CELL_PADDING
+            + 1
+            for i in range(n_text)
+        ]
+        widths = fit_to_content(shares, minimums, naturals, width - tick_width)
         if tick_last:
             widths.append(tick_width)
 
@@ -329,6 +375,12 @@ class BlockBuilder:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ],
         )
+
+
+def _line_widths(paragraph: Flowable, width: float) -> list[float]:
+    """The widths of the lines `paragraph` takes in `width` (one entry per line)."""
+    paragraph.wrap(width, 10_000)
+    return list(paragraph.getActualLineWidths0())  # type: ignore[attr-defined]
 
 
 def _kept(mark: list[Flowable], blocks: list[Flowable]) -> KeepTogether:

@@ -78,7 +78,7 @@ def make_styles(
         title=style("title", s.title, space_after=s.body * 0.4),
         lead=style("lead", s.body, space_after=s.body * 0.2),
         heading=style(
-            "heading", s.heading, space_before=s.body * 0.6, space_after=s.body * 0.25, keepWithNext=1
+            "heading", s.heading, space_before=s.body * 0.5, space_after=s.body * 0.2, keepWithNext=1
         ),
         box_heading=style("box_heading", s.heading, space_after=s.body * 0.3),
         body=style("body", s.body, space_after=s.body * 0.25),
@@ -86,7 +86,7 @@ def make_styles(
         bullet=style(
             "bullet",
             s.body,
-            space_after=s.body * 0.15,
+            space_after=s.body * 0.06,
             leftIndent=0 if rtl else indent,
             rightIndent=indent if rtl else 0,
             bulletIndent=0,

@@ -48,6 +48,45 @@ def longest_word_width(text: str, resolver: FontResolver, size: float, bold: boo
     )
 
 
+def line_width(text: str, resolver: FontResolver, size: float, bold: bool = False) -> float:
+    """The width of `text` set on one line, each part in the font that draws it."""
+    return sum(stringWidth(run, face, size) for face, run in resolver.runs(" ".join(text.split()), bold=bold))
+
+
+def fit_to_content(
+    shares: list[float], minimums: list[float], naturals: list[float], total: float
+) -> list[float]:
+    """Widths summing to `total` that keep as many cells on one line as the width allows, so a
+    short column ("500 mg") is never wrapped to make room for a long one: each column gets its
+    one-line width (`naturals`) up to a common cap, the cap as high as the total allows, and no
+    column less than its longest word (`minimums`). The three medicines of a typical case then
+    take three lines in German, not six. What is left over is shared out by `shares`; when even
+    the longest words do not fit, as `fit_columns`."""
+    floors = [min(m, n) for m, n in zip(minimums, naturals, strict=True)]
+    if sum(naturals) <= total:
+        left = total - sum(naturals)
+        return [n + left * share / sum(shares) for n, share in zip(naturals, shares, strict=True)]
+    if sum(max(f, m) for f, m in zip(floors, minimums, strict=True)) >= total:
+        return fit_columns(shares, minimums, total)
+
+    def widths_at(cap: float) -> list[float]:
+        return [max(m, min(n, cap)) for m, n in zip(minimums, naturals, strict=True)]
+
+    low, high = 0.0, max(naturals)
+    for _ in range(50):  # bisect the cap: sum(widths_at(cap)) grows with it
+        cap = (low + high) / 2
+        if sum(widths_at(cap)) > total:
+            high = cap
+        else:
+            low = cap
+    widths = widths_at(low)
+    left = total - sum(widths)
+    capped = [i for i, w in enumerate(widths) if w < naturals[i]]
+    for i in capped:  # the rounding of the bisection, to the columns that still wrap
+        widths[i] += left / len(capped)
+    return widths
+
+
 def fit_columns(shares: list[float], minimums: list[float], total: float) -> list[float]:
     """Widths summing to `total`: each at least its minimum where that is possible, the rest in
     proportion to `shares`. No column claims more than half the table for one word; if the
