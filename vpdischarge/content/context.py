@@ -142,5 +142,7 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
         "printed_on": printed_on,
         # How many spine levels `procedure.levels` names (for "bone"/"bones").
         "level_count": len(case.procedure.levels),
+        # Between two sentences run on in one paragraph: Chinese and Japanese put no space.
+        "sentence_space": "" if locale.breaks_between_characters else " ",
         **safety_context(case, notes_language, locale.code),
     }

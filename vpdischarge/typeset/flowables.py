@@ -241,7 +241,7 @@ class BlockBuilder:
         size = self.styles.scale.body
         box_col = size * 2
         rows = [self._row([TickBox(size), self.para(item, bold=bold)]) for item in _items(e)]
-        padding = [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
+        padding = [("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
         return [self._table(rows, [box_col, width - box_col], padding)]
 
     def table(self, e: Element, width: float, bold: bool) -> list[Flowable]:
@@ -278,17 +278,19 @@ class BlockBuilder:
             + 1  # ReportLab's own rounding: a word exactly as wide as the column still splits
             for i in range(n_text)
         ]
-        # The whole cell on one line, measured as bold and with its padding (as `minimums`).
-        naturals = [
-            max(
-                line_width(plain_text(head[i]), self.resolver, size, bold=True),
-                *(line_width(plain_text(r[i]), self.resolver, size, bold=True) for r in rows if len(r) > i),
-            )
-            + 2 * CELL_PADDING
-            + 1
+        # Each cell on one line, bold where it is (the heading, the medicine's name), with its
+        # padding (as `minimums`).
+        pad = 2 * CELL_PADDING + 1
+        cells = [
+            [line_width(plain_text(head[i]), self.resolver, size, bold=True) + pad]
+            + [
+                line_width(plain_text(r[i]), self.resolver, size, bold=r[i].find(".//b") is not None) + pad
+                for r in rows
+                if len(r) > i
+            ]
             for i in range(n_text)
         ]
-        widths = fit_to_content(shares, minimums, naturals, width - tick_width)
+        widths = fit_to_content(shares, minimums, cells, width - tick_width, pad)
         if tick_last:
             widths.append(tick_width)
 
@@ -341,21 +343,26 @@ class BlockBuilder:
 
     def signatures(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         """Signature lines laid out like a paper form: a line to write on with its label in
-        small print underneath and a date line beside it, two signatures to a row."""
+        small print underneath, up to three signatures to a row and one date line after the
+        last (everyone signs at discharge; a row of its own for each signature's date took a
+        second row that pushed the sign-off on to a page of its own)."""
         date_label = _text_element(e.get("date-label", "Date"))
-        gap = width * 0.04
-        sig_width, date_width = width * 0.35, width * 0.15
-        cells = []
-        for sig in e.findall("signature"):
-            label = _text_element(sig.get("label", ""))
-            cells += [
-                self._form_line(sig, label, sig_width - gap),
-                self._form_line(None, date_label, date_width - gap),
-            ]
-        rows = [self._row((cells[i : i + 4] + ["", "", "", ""])[:4]) for i in range(0, len(cells), 4)]
+        gap = width * 0.03
+        per_row = 3
+        date_width = width * 0.13
+        sig_width = (width - date_width) / per_row
+        signatures = e.findall("signature")
+        cells: list = [
+            self._form_line(sig, _text_element(sig.get("label", "")), sig_width - gap) for sig in signatures
+        ]
+        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)] or [[]]
+        rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
+        for row in rows:
+            row.append("")
+        rows[-1][-1] = self._form_line(None, date_label, date_width)
         table = self._table(
-            rows,
-            [sig_width, date_width] * 2,
+            [self._row(row) for row in rows],
+            [sig_width] * per_row + [date_width],
             [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 0)],
         )
         # The signature lines are one unit: never split across pages.
