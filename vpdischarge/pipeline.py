@@ -126,7 +126,10 @@ def handout_markup(case: Case, site: SiteSettings, today: date) -> str:
     second = find_locale(case.second_language or "")
     if second is None or second.code == locale.code:
         return markup
-    return pair_markup(markup, _markup_in(case, site, today, second), locale, second)
+    # Large print cannot hold both boxes in both languages on page 1: the patient's own first.
+    return pair_markup(
+        markup, _markup_in(case, site, today, second), locale, second, boxes_by_language=case.large_print
+    )
 
 
 def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout:
