@@ -158,9 +158,10 @@ class MedicinesSection(Section):
         for med in case.medications:
             row = self.table.rowCount()
             self.table.insertRow(row)
+            name = QTableWidgetItem(med.name)
+            name.setData(_OPIOID_ROLE, med.opioid)
             for col, (key, _title) in enumerate(COLUMNS):
-                self.table.setItem(row, col, QTableWidgetItem(getattr(med, key)))
-            self.table.item(row, 0).setData(_OPIOID_ROLE, med.opioid)
+                self.table.setItem(row, col, name if col == 0 else QTableWidgetItem(getattr(med, key)))
         self.table.blockSignals(False)
         self._update_buttons()
 
