@@ -363,7 +363,7 @@ class BlockBuilder:
         table = self._table(
             [self._row(row) for row in rows],
             [sig_width] * per_row + [date_width],
-            [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 0)],
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 0)],
         )
         # The signature lines are one unit: never split across pages.
         return [KeepTogether([Spacer(1, self.styles.scale.body * 0.5), table])]
@@ -371,16 +371,21 @@ class BlockBuilder:
     def _form_line(self, content: Element | None, label: Element, width: float) -> Table:
         """A line to write on (with any pre-filled text sitting on it) and its label below."""
         on_line = self.para(content) if content is not None and (content.text or len(content)) else ""
+        # Room to write, and one line of pre-filled text, whether or not there is any: every line
+        # of a row at the same height, however many lines its label takes.
+        space = self.styles.scale.body * (1.4 + self.styles.scale.leading_factor) + 1
         return self._table(
             [[on_line], [self.para(label, self.styles.small)]],
             [width],
             [
+                ("VALIGN", (0, 0), (0, 0), "BOTTOM"),
                 ("LINEBELOW", (0, 0), (0, 0), 0.8, BLACK),
                 ("TOPPADDING", (0, 0), (0, 0), self.styles.scale.body * 1.4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("TOPPADDING", (0, 1), (0, 1), 1),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ],
+            rowHeights=[space, None],
         )
 
 
