@@ -88,11 +88,14 @@ def _compared(ch: str) -> bool:
     return category == "Nd" or not needs_shaping(ch)
 
 
-def visual_lines(pdf: bytes) -> list[str]:
-    """Every printed line of every page, its compared characters left to right."""
+def visual_lines(pdf: bytes, pages: range | None = None) -> list[str]:
+    """Every printed line of every page (or of the `pages` given, counted from 0), its compared
+    characters left to right."""
     found: list[str] = []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        for page in doc.pages:
+        for number, page in enumerate(doc.pages):
+            if pages is not None and number not in pages:
+                continue
             rows: dict[int, list[dict]] = {}
             for c in page.chars:
                 # By baseline (the text matrix), not by top: fonts of one line differ in ascent.

@@ -52,6 +52,23 @@ VARIANTS = {
         "blood_thinner_restart": None,
     },
     "no medicines, no notes": {"medications": [], "clinician": {}},
+    # The safety text the case brings: opioid safety, bleeding without a blood thinner, one
+    # treated bone, the interpreter line for notes in another language.
+    "opioid, no blood thinner, notes in Spanish": {
+        "medications": [{"name": "Oxycodone", "dose": "5 mg", "when": "every 6 hours if needed"}],
+        "blood_thinner_restart": None,
+        "procedure": {
+            "kind": "vertebroplasty",
+            "date": "2026-11-20",
+            "levels": ["L1"],
+            "anesthesia": "local",
+        },
+        "clinician": {"name": "Dr. A. Example", "notes": "Camine.", "notes_language": "es"},
+    },
+    "blood thinner in the list, ticked opioid": {
+        "medications": [{"name": "Eliquis", "dose": "5 mg"}, {"name": "Pain pill", "opioid": True}],
+        "blood_thinner_restart": None,
+    },
 }
 
 

@@ -16,7 +16,7 @@ from vpdischarge.domain.case import Case
 from vpdischarge.domain.case_schema import text_fields
 from vpdischarge.domain.issues import InputError, Issue, errors
 from vpdischarge.domain.locales import HandoutLocale, at_site, find_locale
-from vpdischarge.domain.notes_check import as_issues, check_notes
+from vpdischarge.domain.notes_check import as_issues, check_notes, other_language_issues
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.domain.validation import validate
 from vpdischarge.i18n import _, language_name, ngettext
@@ -105,6 +105,7 @@ def check(case: Case, site: SiteSettings, today: date | None = None) -> list[Iss
     """Every error and warning for this case, each naming its field."""
     issues = validate(case, site, available_languages(), today)
     issues += as_issues(check_notes(case, site.notes_language))
+    issues += other_language_issues(case, site.notes_language)
     issues += completeness_issues("language", case.language)
     issues += untranslated_medicine_issues(case, site)
     issues += unclear_dose_issues(case, site)
@@ -130,7 +131,10 @@ def handout_markup(case: Case, site: SiteSettings, today: date) -> str:
     second = find_locale(case.second_language or "")
     if second is None or second.code == locale.code:
         return markup
-    return pair_markup(markup, _markup_in(case, site, today, second), locale, second)
+    # Large print cannot hold both boxes in both languages on page 1: the patient's own first.
+    return pair_markup(
+        markup, _markup_in(case, site, today, second), locale, second, boxes_by_language=case.large_print
+    )
 
 
 def render(case: Case, site: SiteSettings, today: date | None = None) -> Handout:

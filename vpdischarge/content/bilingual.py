@@ -4,7 +4,9 @@ Both languages are rendered from the same template, then paired here, on the mar
 - each section is followed by the same section in the second language, so a nurse can point at
   the line she is explaining;
 - a call-out box holds both languages, so the emergency and call-your-care-team boxes stay whole
-  on page 1;
+  on page 1; in large print the four cannot share one page, so there the patient's language has
+  its two boxes first, on page 1, and the second language its two after them
+  (`boxes_by_language`);
 - the lines before, between and after sections (title, introduction) are paired the same way.
 Each language's part carries its own direction and line-breaking rule (`<part>`), because the
 two may differ (Arabic with English, Chinese with Spanish).
@@ -43,14 +45,47 @@ def _groups(root: ET.Element) -> list[tuple[str, list[ET.Element]]]:
     return groups
 
 
-def pair_markup(first: str, second: str, first_locale: HandoutLocale, second_locale: HandoutLocale) -> str:
+def _is_box(elements: list[ET.Element]) -> bool:
+    return len(elements) == 1 and elements[0].tag == "section" and elements[0].get("box") is not None
+
+
+def _one_language_section(section: ET.Element, locale: HandoutLocale, second: bool) -> ET.Element:
+    """`section` in one language; the second language's copy gets an id of its own
+    ("emergency:en"), so that its bookmark does not replace the first language's."""
+    out = ET.Element("section", dict(section.attrib))
+    if second:
+        out.set("id", f"{section.get('id')}:{locale.code}")
+    out.append(_part(list(section), locale))
+    return out
+
+
+def pair_markup(
+    first: str,
+    second: str,
+    first_locale: HandoutLocale,
+    second_locale: HandoutLocale,
+    boxes_by_language: bool = False,
+) -> str:
+    """`boxes_by_language`: the call-out boxes that follow each other (the emergency box and
+    the call-your-care-team box) are printed each in one language, the first language's
+    first, instead of each box holding both languages."""
     a, b = ET.fromstring(first), ET.fromstring(second)
     out = ET.Element("handout", dict(a.attrib))
     out.set("title", f"{a.get('title', '')} / {b.get('title', '')}")
     out.extend(a.findall("page-header") + a.findall("page-footer"))
     counterpart = dict(_groups(b))
-    for key, elements in _groups(a):
+    groups = _groups(a)
+    held: list[ET.Element] = []  # the second language's boxes, until the run of boxes ends
+    for index, (key, elements) in enumerate(groups):
         other = counterpart.get(key, [])
+        if boxes_by_language and _is_box(elements):
+            out.append(_one_language_section(elements[0], first_locale, second=False))
+            if other:
+                held.append(_one_language_section(other[0], second_locale, second=True))
+            if index + 1 == len(groups) or not _is_box(groups[index + 1][1]):
+                out.extend(held)
+                held = []
+            continue
         if key.startswith("section:"):
             mine, theirs = elements[0], (other[0] if other else None)
             section = ET.SubElement(out, "section", dict(mine.attrib))

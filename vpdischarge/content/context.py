@@ -13,6 +13,7 @@ from vpdischarge.content.calendar import add_months, after_days, after_hours, af
 from vpdischarge.content.doses import dose_for_reader
 from vpdischarge.content.formatting import Formatter
 from vpdischarge.content.medicine_phrases import KINDS, in_language, untranslated_fields
+from vpdischarge.content.safety import safety_context
 from vpdischarge.content.text import isolated, isolated_lines, printable, typed
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.clinical import ClinicalLimits, check_limits
@@ -139,4 +140,9 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
         "interpreter": typed(case.interpreter),
         "large_print": case.large_print,
         "printed_on": printed_on,
+        # How many spine levels `procedure.levels` names (for "bone"/"bones").
+        "level_count": len(case.procedure.levels),
+        # Between two sentences run on in one paragraph: Chinese and Japanese put no space.
+        "sentence_space": "" if locale.breaks_between_characters else " ",
+        **safety_context(case, notes_language, locale.code),
     }

@@ -45,6 +45,9 @@ class Medication:
     dose: str = ""
     when: str = ""
     purpose: str = ""
+    # Ticked by the nurse: an opioid the name alone does not show (domain/medicine_kinds.py
+    # recognises the usual names without it). The handout then adds opioid safety.
+    opioid: bool = False
 
 
 @dataclass

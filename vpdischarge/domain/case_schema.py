@@ -359,7 +359,8 @@ class Obj(Node):
                 data[key] = node.value
                 continue
             written = node.write(getattr(value, key))
-            if key in self.always_written or written not in (None, "", [], {}):
+            # False is left out like an empty text (a flag not ticked), unless always written.
+            if key in self.always_written or (written not in (None, "", [], {}) and written is not False):
                 data[key] = written
         return data
 
@@ -464,6 +465,10 @@ CASE = Obj(
                     "dose": Text(MAX_SHORT_TEXT),
                     "when": Text(MAX_SHORT_TEXT),
                     "purpose": Text(MAX_SHORT_TEXT),
+                    "opioid": Flag(
+                        "ticked as an opioid: the handout adds opioid safety (the usual names are "
+                        "recognised without it)"
+                    ),
                 },
             ),
             MAX_MEDICATIONS,

@@ -18,7 +18,8 @@ from vpdischarge.assets import resources_dir
 from vpdischarge.domain import reading_grade
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.issues import Issue
-from vpdischarge.i18n import _
+from vpdischarge.domain.locales import find_locale, same_language
+from vpdischarge.i18n import _, language_name
 
 MAX_GRADE = 6.0
 # Flesch-Kincaid means little on a line or two.
@@ -136,3 +137,33 @@ def check_notes(case: Case, notes_language: str = "en") -> list[Finding]:
 def as_issues(findings: Iterable[Finding]) -> list[Issue]:
     """The findings as warnings, for the window and the CLI."""
     return [Issue(f.field, f.message, "warning") for f in findings]
+
+
+def notes_language(case: Case, site_notes_language: str) -> str:
+    """The language the clinician notes are written in: the case's, else the site's staff language."""
+    return case.clinician.notes_language or site_notes_language
+
+
+def other_language_issues(case: Case, site_notes_language: str) -> list[Issue]:
+    """Notes in another language than the handout's print as typed, labelled with their language
+    (see the template): the patient may not read them, so the nurse is asked to have the
+    interpreter read them aloud (the handout's teach-back list has a line for it)."""
+    if not case.clinician.notes.strip():
+        return []
+    written = notes_language(case, site_notes_language)
+    if find_locale(written) is None:  # not a language code: validation says so, without echoing it
+        return []
+    for code in (case.language, case.second_language):
+        if code and find_locale(code) is not None and not same_language(written, code):
+            message = _(
+                "are in {notes}, not in {handout}: ask the interpreter to read them aloud to the patient"
+            )
+            handout = language_name(code)
+            return [
+                Issue(
+                    "clinician.notes",
+                    message.format(notes=language_name(written), handout=handout),
+                    "warning",
+                )
+            ]
+    return []

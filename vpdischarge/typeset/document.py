@@ -67,7 +67,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     furniture = Furniture(
         root.find("page-header"), root.find("page-footer"), styles, resolver, width, rtl, sample_note
     )
-    gap = styles.scale.body * 0.7
+    gap = styles.scale.body * 0.5
     header_height = furniture.height(furniture.header) + gap
     footer_height = furniture.height(furniture.footer) + gap
     frame = Frame(

@@ -29,7 +29,12 @@ from vpdischarge.typeset.inline import MarkupError, TextBlock, make_paragraph, p
 from vpdischarge.typeset.outline import SectionMark
 from vpdischarge.typeset.scripts import first_strong_is_rtl
 from vpdischarge.typeset.styles import Styles
-from vpdischarge.typeset.table_columns import fit_columns, has_wide_characters, longest_word_width
+from vpdischarge.typeset.table_columns import (
+    fit_to_content,
+    has_wide_characters,
+    line_width,
+    longest_word_width,
+)
 
 BLACK = colors.black
 BOX_BORDERS = {"emergency": 3.0, "call": 1.5}
@@ -123,6 +128,7 @@ class BlockBuilder:
             "table": self.table,
             "notes": self.notes,
             "write-lines": self.write_lines,
+            "side-by-side": self.side_by_side,
             "signatures": self.signatures,
         }
         children = [c for c in parent if c.tag not in ("page-header", "page-footer")]
@@ -143,6 +149,35 @@ class BlockBuilder:
             # page of what it introduces.
             flowable.keepWithNext = 1
         return [flowable]
+
+    def side_by_side(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        """Short paragraphs (a daytime and a night phone, a place and a phone) in one row of
+        equal columns when each fits its column on one line, as a form would print them; else
+        one under the other. One printed line instead of two, with nothing cut or crowded."""
+        children = list(e)
+        if any(c.tag != "p" for c in children):
+            raise MarkupError("<side-by-side> may hold <p> elements only")
+        stacked = [f for c in children for f in self.paragraph(c, width, bold)]
+        if len(children) < 2:
+            return stacked
+        gap = self.styles.scale.body * 1.5
+        column = (width - gap * (len(children) - 1)) / len(children)
+        cells = [self.para(c, bold=bold) for c in children]
+        if any(len(_line_widths(cell, column)) > 1 for cell in cells):
+            return stacked
+        widths = [column + gap] * (len(children) - 1) + [column]
+        table = self._table(
+            [self._row(cells)],
+            widths,
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), self.styles.body.spaceAfter),
+            ],
+        )
+        table.hAlign = "RIGHT" if self.rtl else "LEFT"
+        return [table]
 
     def part(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         """One language's share of a bilingual section: its own direction and line breaking."""
@@ -206,7 +241,8 @@ class BlockBuilder:
         size = self.styles.scale.body
         box_col = size * 2
         rows = [self._row([TickBox(size), self.para(item, bold=bold)]) for item in _items(e)]
-        return [self._table(rows, [box_col, width - box_col], [("TOPPADDING", (0, 0), (-1, -1), 3)])]
+        padding = [("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)]
+        return [self._table(rows, [box_col, width - box_col], padding)]
 
     def table(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         head = e.find("head")
@@ -242,7 +278,19 @@ class BlockBuilder:
             + 1  # ReportLab's own rounding: a word exactly as wide as the column still splits
             for i in range(n_text)
         ]
-        widths = fit_columns(shares, minimums, width - tick_width)
+        # Each cell on one line, bold where it is (the heading, the medicine's name), with its
+        # padding (as `minimums`).
+        pad = 2 * CELL_PADDING + 1
+        cells = [
+            [line_width(plain_text(head[i]), self.resolver, size, bold=True) + pad]
+            + [
+                line_width(plain_text(r[i]), self.resolver, size, bold=r[i].find(".//b") is not None) + pad
+                for r in rows
+                if len(r) > i
+            ]
+            for i in range(n_text)
+        ]
+        widths = fit_to_content(shares, minimums, cells, width - tick_width, pad)
         if tick_last:
             widths.append(tick_width)
 
@@ -295,22 +343,27 @@ class BlockBuilder:
 
     def signatures(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         """Signature lines laid out like a paper form: a line to write on with its label in
-        small print underneath and a date line beside it, two signatures to a row."""
+        small print underneath, up to three signatures to a row and one date line after the
+        last (everyone signs at discharge; a row of its own for each signature's date took a
+        second row that pushed the sign-off on to a page of its own)."""
         date_label = _text_element(e.get("date-label", "Date"))
-        gap = width * 0.04
-        sig_width, date_width = width * 0.35, width * 0.15
-        cells = []
-        for sig in e.findall("signature"):
-            label = _text_element(sig.get("label", ""))
-            cells += [
-                self._form_line(sig, label, sig_width - gap),
-                self._form_line(None, date_label, date_width - gap),
-            ]
-        rows = [self._row((cells[i : i + 4] + ["", "", "", ""])[:4]) for i in range(0, len(cells), 4)]
+        gap = width * 0.03
+        per_row = 3
+        date_width = width * 0.13
+        sig_width = (width - date_width) / per_row
+        signatures = e.findall("signature")
+        cells: list = [
+            self._form_line(sig, _text_element(sig.get("label", "")), sig_width - gap) for sig in signatures
+        ]
+        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)] or [[]]
+        rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
+        for row in rows:
+            row.append("")
+        rows[-1][-1] = self._form_line(None, date_label, date_width)
         table = self._table(
-            rows,
-            [sig_width, date_width] * 2,
-            [("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("TOPPADDING", (0, 0), (-1, -1), 0)],
+            [self._row(row) for row in rows],
+            [sig_width] * per_row + [date_width],
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 0)],
         )
         # The signature lines are one unit: never split across pages.
         return [KeepTogether([Spacer(1, self.styles.scale.body * 0.5), table])]
@@ -318,17 +371,28 @@ class BlockBuilder:
     def _form_line(self, content: Element | None, label: Element, width: float) -> Table:
         """A line to write on (with any pre-filled text sitting on it) and its label below."""
         on_line = self.para(content) if content is not None and (content.text or len(content)) else ""
+        # Room to write, and one line of pre-filled text, whether or not there is any: every line
+        # of a row at the same height, however many lines its label takes.
+        space = self.styles.scale.body * (1.4 + self.styles.scale.leading_factor) + 1
         return self._table(
             [[on_line], [self.para(label, self.styles.small)]],
             [width],
             [
+                ("VALIGN", (0, 0), (0, 0), "BOTTOM"),
                 ("LINEBELOW", (0, 0), (0, 0), 0.8, BLACK),
                 ("TOPPADDING", (0, 0), (0, 0), self.styles.scale.body * 1.4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("TOPPADDING", (0, 1), (0, 1), 1),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ],
+            rowHeights=[space, None],
         )
+
+
+def _line_widths(paragraph: Flowable, width: float) -> list[float]:
+    """The widths of the lines `paragraph` takes in `width` (one entry per line)."""
+    paragraph.wrap(width, 10_000)
+    return list(paragraph.getActualLineWidths0())  # type: ignore[attr-defined]
 
 
 def _kept(mark: list[Flowable], blocks: list[Flowable]) -> KeepTogether:

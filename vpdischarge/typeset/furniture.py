@@ -79,9 +79,15 @@ class Furniture:
         gutter, within limits, so a date is not broken over two lines; the left cell, which
         holds the patient's name and identifiers, gets the rest."""
         w = self.width
-        right = min(natural.get("right", 0) + GUTTER, w * 0.5) / w
+        right_cap, center_cap = w * 0.5, w * 0.25
+        gutters = GUTTER * (3 if "center" in tags else 1)
+        if sum(natural.get(t, 0) for t in tags) + gutters <= w:
+            # Every cell fits on one line: none is held to its usual share, so a long printing
+            # date in large print does not wrap the footer onto a second line on every page.
+            right_cap = center_cap = w
+        right = min(natural.get("right", 0) + GUTTER, right_cap) / w
         if "center" in tags:
-            center = min(natural.get("center", 0) + 2 * GUTTER, w * 0.25) / w
+            center = min(natural.get("center", 0) + 2 * GUTTER, center_cap) / w
             shares = {"left": 1 - center - right, "center": center, "right": right}
         else:
             shares = {"left": 1 - right, "right": right}
@@ -111,9 +117,7 @@ class Furniture:
             cells = [c for c in row if c.tag in CELLS]
             # Measured with a three-digit page count, so every page gets the same boxes.
             widest = {"page-number": "888", "page-count": "888"}
-            natural = {
-                c.tag: self._natural_width(c, style_for[c.tag], widest) for c in cells if c.tag != "left"
-            }
+            natural = {c.tag: self._natural_width(c, style_for[c.tag], widest) for c in cells}
             boxes = self._cell_boxes({c.tag for c in cells}, natural)
             rows.append(Row([self._cell(c, boxes[c.tag], style_for[c.tag], tokens) for c in cells]))
         return rows

@@ -9,9 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reportlab.lib import textsplit as _reportlab_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.platypus import paragraph as _reportlab_paragraph
+
+# ReportLab's CJK wrap hangs a character that may not start a line in the margin, but its list
+# lacks the full-width comma, colon, semicolon, exclamation and question marks, so a Chinese
+# line could start with "，" (the opioid rule of the safety content did, in the typical case).
+# Both of its wrapping paths read the list: one run of text (textsplit), several (paragraph).
+for _module in (_reportlab_textsplit, _reportlab_paragraph):
+    _module.ALL_CANNOT_START += "".join(  # type: ignore[attr-defined]
+        ch for ch in "\uff0c\uff1a\uff1b\uff01\uff1f" if ch not in _module.ALL_CANNOT_START
+    )
 
 
 @dataclass(frozen=True)
@@ -78,7 +89,7 @@ def make_styles(
         title=style("title", s.title, space_after=s.body * 0.4),
         lead=style("lead", s.body, space_after=s.body * 0.2),
         heading=style(
-            "heading", s.heading, space_before=s.body * 0.6, space_after=s.body * 0.25, keepWithNext=1
+            "heading", s.heading, space_before=s.body * 0.5, space_after=s.body * 0.2, keepWithNext=1
         ),
         box_heading=style("box_heading", s.heading, space_after=s.body * 0.3),
         body=style("body", s.body, space_after=s.body * 0.25),
@@ -86,7 +97,7 @@ def make_styles(
         bullet=style(
             "bullet",
             s.body,
-            space_after=s.body * 0.15,
+            space_after=s.body * 0.06,
             leftIndent=0 if rtl else indent,
             rightIndent=indent if rtl else 0,
             bulletIndent=0,

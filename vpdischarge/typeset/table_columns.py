@@ -8,6 +8,8 @@ of its longest word; what is left is shared out as the design's shares say.
 
 from __future__ import annotations
 
+import itertools
+import math
 import unicodedata
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -46,6 +48,60 @@ def longest_word_width(text: str, resolver: FontResolver, size: float, bold: boo
         ),
         default=0.0,
     )
+
+
+def line_width(text: str, resolver: FontResolver, size: float, bold: bool = False) -> float:
+    """The width of `text` set on one line, each part in the font that draws it."""
+    return sum(stringWidth(run, face, size) for face, run in resolver.runs(" ".join(text.split()), bold=bold))
+
+
+def _lines(natural: float, width: float, pad: float) -> int:
+    """About how many lines a cell `natural` wide on one line takes in a column `width` wide
+    (both with their padding `pad`); a wrapped line holds somewhat less than the full width."""
+    if natural <= width + 1e-6:
+        return 1
+    return math.ceil((natural - pad) / ((width - pad) * 0.85))
+
+
+def fit_to_content(
+    shares: list[float], minimums: list[float], cells: list[list[float]], total: float, pad: float = 0
+) -> list[float]:
+    """Widths summing to `total` for the table whose cells are `cells[column][row]` wide on one
+    line: the widths, each at least its column's longest word (`minimums`), that take the
+    fewest lines, so a short column ("500 mg") is not wrapped to give a long one room it cannot
+    use, and three medicines take three lines in German, not six. The spare width is shared
+    out by `shares`; when even the longest words do not fit, as `fit_columns`."""
+    if sum(minimums) >= total:
+        return fit_columns(shares, minimums, total)
+    rows = range(max(len(column) for column in cells))
+
+    def candidates(i: int) -> list[float]:
+        # The widths at which some cell of the column needs one line fewer.
+        found = {minimums[i]}
+        for natural in cells[i]:
+            for k in (1, 2, 3):
+                width = (natural - pad) / (k * (0.85 if k > 1 else 1)) + pad
+                if width > minimums[i]:
+                    found.add(width)
+        return sorted(found)
+
+    def height(widths: tuple[float, ...]) -> int:
+        return sum(
+            max(_lines(column[r], w, pad) for column, w in zip(cells, widths, strict=True) if r < len(column))
+            for r in rows
+        )
+
+    best: tuple[int, float] | None = None
+    chosen: tuple[float, ...] = tuple(minimums)
+    for widths in itertools.product(*(candidates(i) for i in range(len(cells)))):
+        used = sum(widths)
+        if used > total:
+            continue
+        score = (height(widths), used)  # fewest lines, then the least width for them
+        if best is None or score < best:
+            best, chosen = score, widths
+    left = total - sum(chosen)
+    return [w + left * share / sum(shares) for w, share in zip(chosen, shares, strict=True)]
 
 
 def fit_columns(shares: list[float], minimums: list[float], total: float) -> list[float]:

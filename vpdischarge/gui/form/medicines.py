@@ -37,6 +37,9 @@ COLUMNS = (
 )
 _CELL = re.compile(r"^medications\[(\d+)\](?:\.(\w+))?$")
 _PROBLEM_BACKGROUND = QBrush(QColor("#fde7ea"))
+# A medicine ticked as an opioid in the case file, kept on its name cell so that opening and
+# saving a file keeps the tick (the table has no tick column yet).
+_OPIOID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MedicinesSection(Section):
@@ -155,8 +158,10 @@ class MedicinesSection(Section):
         for med in case.medications:
             row = self.table.rowCount()
             self.table.insertRow(row)
+            name = QTableWidgetItem(med.name)
+            name.setData(_OPIOID_ROLE, med.opioid)
             for col, (key, _title) in enumerate(COLUMNS):
-                self.table.setItem(row, col, QTableWidgetItem(getattr(med, key)))
+                self.table.setItem(row, col, name if col == 0 else QTableWidgetItem(getattr(med, key)))
         self.table.blockSignals(False)
         self._update_buttons()
 
@@ -166,7 +171,9 @@ class MedicinesSection(Section):
         for row in range(self.table.rowCount()):
             values = {key: self._text(row, col) for col, (key, _title) in enumerate(COLUMNS)}
             if any(values.values()):
-                case.medications.append(Medication(**values))
+                name = self.table.item(row, 0)
+                opioid = bool(name is not None and name.data(_OPIOID_ROLE))
+                case.medications.append(Medication(**values, opioid=opioid))
                 self._case_rows.append(row)
 
     # Problems ------------------------------------------------------------------------------------
