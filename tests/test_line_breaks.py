@@ -190,3 +190,45 @@ def test_a_chinese_paragraph_split_over_two_pages_keeps_its_units_and_adds_no_sp
     assert lines[0].startswith("一二三四五六"), lines  # the rest starts where the page ended
     assert any("1942年6月15日" in line for line in lines), lines
     assert all(" " not in line and WORD_JOINER not in line for line in lines), lines
+
+
+# -- a section that runs on to the next page ---------------------------------------------------------
+
+CONTINUED = {"en": "(continued)", "ja": "（続き）", "de": "(Fortsetzung)", "ar": "(تابع)"}
+
+
+def _body_first_lines(pdf: bytes) -> list[str]:
+    """The first line of each page's body: after the SAMPLE band and the page header."""
+    firsts = []
+    for page in pages_text(pdf):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        firsts.append(lines[0])
+    return firsts
+
+
+@pytest.mark.parametrize("language", ["en", "ja", "de"])
+def test_a_section_that_runs_on_repeats_its_heading_marked_as_continued(language):
+    pdf = _render(language, True, "Maria Testcase Núñez")
+    label = CONTINUED[language]
+    firsts = _body_first_lines(pdf)
+    continued = [line for line in firsts[1:] if line.endswith(label)]
+    assert continued, firsts
+    text = all_text(pdf)
+    for line in continued:
+        heading = line.removesuffix(label).rstrip()
+        assert heading and text.count(heading) >= 2, line  # the heading itself came before
+
+
+def test_repeated_headings_never_add_a_page():
+    from vpdischarge.pipeline import handout_markup
+    from vpdischarge.typeset.document import PrintOptions, typeset
+
+    data = copy.deepcopy(TYPICAL_CASE)
+    data["language"] = "es"  # a section runs on, and the repeated heading would need a fourth page
+    case, _ = case_from_dict(data)
+    site = load_site(None)
+    markup = handout_markup(case, site, TODAY)
+    assert 'continued="(continuación)"' in markup
+    options = PrintOptions(preferred_fonts=("noto-sans",))
+    plain = typeset(markup.replace('continued="(continuación)"', ""), options)
+    assert len(pages_text(typeset(markup, options))) == len(pages_text(plain)) == 3
