@@ -194,7 +194,7 @@ def test_a_chinese_paragraph_split_over_two_pages_keeps_its_units_and_adds_no_sp
 
 # -- a section that runs on to the next page ---------------------------------------------------------
 
-CONTINUED = {"en": "(continued)", "ja": "（続き）", "de": "(Fortsetzung)", "ar": "(تابع)"}
+CONTINUED = {"en": "(continued)", "ja": "（続き）", "de": "(Fortsetzung)", "zh_Hans": "（续）"}
 
 
 def _body_first_lines(pdf: bytes) -> list[str]:
@@ -206,9 +206,13 @@ def _body_first_lines(pdf: bytes) -> list[str]:
     return firsts
 
 
-@pytest.mark.parametrize("language", ["en", "ja", "de"])
-def test_a_section_that_runs_on_repeats_its_heading_marked_as_continued(language):
-    pdf = _render(language, True, "Maria Testcase Núñez")
+# Handouts where a section runs on and repeating its heading costs no page (where it would, the
+# handout is printed without: see the next test).
+@pytest.mark.parametrize(
+    ("language", "large_print"), [("en", True), ("de", True), ("ja", False), ("zh_Hans", True)]
+)
+def test_a_section_that_runs_on_repeats_its_heading_marked_as_continued(language, large_print):
+    pdf = _render(language, large_print, "Maria Testcase Núñez")
     label = CONTINUED[language]
     firsts = _body_first_lines(pdf)
     continued = [line for line in firsts[1:] if line.endswith(label)]
@@ -232,3 +236,11 @@ def test_repeated_headings_never_add_a_page():
     options = PrintOptions(preferred_fonts=("noto-sans",))
     plain = typeset(markup.replace('continued="(continuación)"', ""), options)
     assert len(pages_text(typeset(markup, options))) == len(pages_text(plain)) == 3
+
+
+@pytest.mark.parametrize("language", ["es", "vi", "ru", "pl", "pt_BR", "tr"])
+def test_a_dose_is_not_split_in_the_large_print_medicine_table(language):
+    # The dose column was as wide as "500", so "500 / mg" in large print.
+    lines = _lines(_render(language, True, "Maria Testcase Núñez"))
+    for dose in ("500 mg", "8.6 mg", "70 mg"):
+        assert not splits(lines, dose), (dose, splits(lines, dose))

@@ -27,11 +27,16 @@ from reportlab.platypus import (
 from vpdischarge.domain.text_rules import without_bidi_controls
 from vpdischarge.typeset.continued import mark_section
 from vpdischarge.typeset.fonts import FontResolver
-from vpdischarge.typeset.inline import MarkupError, TextBlock, make_paragraph, plain_text
+from vpdischarge.typeset.inline import MarkupError, TextBlock, make_paragraph, plain_text, unit_text
 from vpdischarge.typeset.outline import SectionMark
 from vpdischarge.typeset.scripts import first_strong_is_rtl
 from vpdischarge.typeset.styles import Styles
-from vpdischarge.typeset.table_columns import fit_columns, has_wide_characters, longest_word_width
+from vpdischarge.typeset.table_columns import (
+    fit_columns,
+    has_wide_characters,
+    longest_word_width,
+    widest_short_unit,
+)
 
 BLACK = colors.black
 BOX_BORDERS = {"emergency": 3.0, "call": 1.5}
@@ -266,6 +271,11 @@ class BlockBuilder:
                 # Cells may be bold (the medicine's name): measure every cell as bold.
                 *(
                     longest_word_width(plain_text(r[i]), self.resolver, size, bold=True)
+                    for r in rows
+                    if len(r) > i
+                ),
+                *(
+                    widest_short_unit(unit_text(r[i]), self.resolver, size, bold=True)
                     for r in rows
                     if len(r) > i
                 ),

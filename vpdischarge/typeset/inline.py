@@ -71,6 +71,11 @@ def plain_text(element: Element) -> str:
     return printed("".join(text for text, _, _ in spans(element)))
 
 
+def unit_text(element: Element) -> str:
+    """The element's text with the isolates around its values (line_breaks.py reads them)."""
+    return "".join(text for text, _, _ in spans(element))
+
+
 def to_paragraph_markup(
     element: Element,
     resolver: FontResolver,
