@@ -8,6 +8,7 @@ from functools import cache
 from xml.etree import ElementTree
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -75,9 +76,9 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     version = root.get("content-version", "")
     review = root.get("review-date", "")
 
-    def build(continued: str) -> tuple[bytes, int, bool]:
+    def build(continued: str, count_only: bool = False) -> tuple[bytes, int, bool]:
         """The PDF, its page count, and whether it might be a page shorter without the headings
-        it repeated as continued."""
+        it repeated as continued. `count_only`: the pages are laid out and counted, not written."""
         frame = Frame(
             margin,
             margin + footer_height,
@@ -115,7 +116,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
             for flowable in flowables:  # the title, the lead paragraphs: in no section
                 if not hasattr(flowable, "_section"):
                     mark_section([flowable], None)
-            doc.build(flowables, canvasmaker=furnished_canvas(furniture, margin))
+            doc.build(flowables, canvasmaker=_Counting if count_only else furnished_canvas(furniture, margin))
         except LayoutError:
             # Something too tall for any page (a huge word in a narrow cell, a box that outgrew
             # the page): a clear refusal, never a half-made handout.
@@ -125,14 +126,20 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
         return (
             buffer.getvalue(),
             doc.page,
-            doc.repeated > 0 and doc.might_fit_without_repeats(styles.scale.body),
+            doc.repeated > 0 and doc.might_fit_without_repeats(styles.heading.spaceBefore),
         )
 
     pdf, pages, check = build(root.get("continued", ""))
     if check:
         # A repeated heading takes a line: it must not cost the patient an extra sheet. If it
-        # might, the handout is set again without them, and the shorter one is printed.
-        plain, plain_pages, _check = build("")
-        if plain_pages < pages:
-            return plain
+        # might, the pages are counted without them, and the shorter handout is printed.
+        if build("", count_only=True)[1] < pages:
+            return build("")[0]
     return pdf
+
+
+class _Counting(Canvas):
+    """A canvas for counting pages: nothing is written."""
+
+    def save(self) -> None:
+        pass

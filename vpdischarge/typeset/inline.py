@@ -172,13 +172,31 @@ def make_paragraph(
     cjk = style.wordWrap == "CJK"
     style = style_for_text(style, text)
 
+    widest: list[float] = []  # the widest unit, measured once, when first needed
+
     def markup_for(line_width: float) -> tuple[str, bool]:
+        if not widest:
+            widest.append(_widest_unit(items, resolver, style.fontSize))
+        if widest[0] <= line_width:  # the common case: every unit fits on a line
+            return markup, False
         return _markup(element, resolver, bold, False, tokens, cjk, line_width, style.fontSize)
 
     # Chinese and Japanese lines are broken by line_breaks.py, which knows units too long for
     # a line itself; ReportLab's own line breaking is told at wrap time (UnitParagraph.wrap).
     markup = _markup(element, resolver, bold, False, tokens, cjk, None, style.fontSize)[0]
     return UnitParagraph(markup, style, bulletText=bulletText, remake=None if cjk else markup_for)
+
+
+def _widest_unit(items: list[tuple[str, bool, bool]], resolver: FontResolver, size: float) -> float:
+    widths, depth = [0.0], 0
+    for text, b, i in items:
+
+        def measure(unit: str, b: bool = b, i: bool = i) -> bool:
+            widths.append(_width(printed(unit), resolver, size, b, i))
+            return True
+
+        _, depth = glue_units(text, depth, False, measure)
+    return max(widths)
 
 
 def _width(text: str, resolver: FontResolver, size: float, bold: bool, italic: bool) -> float:
