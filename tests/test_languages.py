@@ -69,7 +69,10 @@ def test_korean_wraps_at_spaces_only(make_case, site):
     text_tags = {"title", "p", "heading", "item", "cell", "line", "left", "center", "right"}
     source_words = {w for el in root.iter() if el.tag in text_tags for w in plain_text(el).split()}
     source_words |= {
-        w for el in root.iter() for k in ("label", "date-label", "sample-note") for w in el.get(k, "").split()
+        w
+        for el in root.iter()
+        for k in ("label", "date-label", "sample-note", "continued")
+        for w in el.get(k, "").split()
     }
     hangul = lambda w: any("\uac00" <= ch <= "\ud7a3" for ch in w)  # noqa: E731
     for line in lines_of(render(case, site, TODAY).pdf):

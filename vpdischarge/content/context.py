@@ -92,7 +92,7 @@ SITE_TEXT = ("hospital_name", "clinic_phone", "after_hours_phone", "emergency_nu
 def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed_on: date) -> dict[str, Any]:
     """Everything the template may use. `case` must have passed validation (it has a date)."""
     assert case.procedure.date is not None, "validate the case before building its context"
-    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl", language=locale.code)
+    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl", language=locale.code, units=True)
     limits = merged_limits(case, site)
     notes_language = case.clinician.notes_language or site.notes_language
     notes_lines = isolated_lines(case.clinician.notes)

@@ -62,7 +62,8 @@ def _first_day(pattern: str, written: str) -> str:
 # "+1 555 0100" set inside right-to-left text is otherwise reordered by the bidi algorithm into
 # nonsense ("F (38.0°C°100.4"); isolated, it stays one unit, and it cannot pull the sentence's
 # neutral characters into its own direction either (an embedding could).
-LRI, RLI, PDI = "\u2066", "\u2067", "\u2069"
+LRI, RLI, FSI, PDI = "\u2066", "\u2067", "\u2068", "\u2069"
+_ISOLATES = (LRI, RLI, FSI)
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe]")
 # CLDR's unit lengths (babel.units.format_unit).
 UnitLength = Literal["short", "long", "narrow"]
@@ -81,14 +82,25 @@ class Formatter:
     # The handout language (our code, "ht"), where the CLDR locale does not tell it: Creole is
     # printed with "fr_HT" numbers but its own words. "" means the CLDR locale's language.
     language: str = ""
+    # Isolate the values of a left-to-right handout too, so none splits over two lines (the
+    # handout's filters and context do; a formatted string for a message does not).
+    units: bool = False
 
     def isolate(self, text: str) -> str:
         """`text` as one unit inside a right-to-left sentence: Latin text and numbers isolated
         left to right; text with right-to-left letters (an Arabic date) isolated right to left,
         so a number in it does not join a Latin value before it ("T12, L1 · 20" read as one
-        left-to-right run and tore the date apart in the page header)."""
-        if not self.rtl or not text:
+        left-to-right run and tore the date apart in the page header).
+
+        With `units`, a left-to-right handout's values are isolated too (FSI ... PDI): the
+        typesetter keeps an isolated value on one line (typeset/line_breaks.py), so a date, a
+        time or "10 pounds" never splits. A value isolated already is left as it is."""
+        if not text:
             return text
+        if not self.rtl:
+            if not self.units or (text[0] in _ISOLATES and text[-1] == PDI):
+                return text
+            return f"{FSI}{text}{PDI}"
         return f"{RLI if _RTL_LETTER.search(text) else LRI}{text}{PDI}"
 
     @property
@@ -140,6 +152,8 @@ class Formatter:
         letters (Arabic "°ف") needs no isolate; one Latin value beside it is isolated alone,
         and the brackets then follow the sentence."""
         both = f"{first} ({second})"
+        if not self.rtl and self.units:  # two units: the line may break between them
+            return f"{self.isolate(first)} ({self.isolate(second)})"
         if not _RTL_LETTER.search(both):
             return self.isolate(both)
         return f"{self.isolate(first)} ({self.isolate(second)})"

@@ -163,7 +163,7 @@ def environment(locale: HandoutLocale, template_folder: Path | None = None) -> j
     env.policies["ext.i18n.trimmed"] = True
     # Added to the environment by the i18n extension (Jinja's documented API; not in its types).
     env.install_gettext_translations(translations_for(locale.code), newstyle=True)  # type: ignore[attr-defined]
-    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl", language=locale.code)
+    fmt = Formatter(locale.babel, rtl=locale.direction == "rtl", language=locale.code, units=True)
     env.filters.update(
         date=fmt.date,
         weekday_date=fmt.weekday_date,

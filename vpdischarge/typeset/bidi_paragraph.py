@@ -32,6 +32,7 @@ from reportlab.platypus import Flowable
 
 from vpdischarge.domain.text_rules import DIRECTION_CONTROLS, JOINERS, NO_BREAK_SPACE
 from vpdischarge.typeset.bidi import line_levels, mirrored, paragraph_levels, visual_order
+from vpdischarge.typeset.line_breaks import HYPHENS, ISOLATE_END, ISOLATE_STARTS
 from vpdischarge.typeset.scripts import has_rtl, needs_ltr_shaping, needs_shaping
 
 BREAK = "\n"
@@ -107,11 +108,21 @@ class BidiParagraph(Flowable):
         return paragraph_levels(self._text, self.rtl_base)
 
     # -- line breaking ---------------------------------------------------------------------
-    def _tokens(self) -> Iterator[Segment | str]:
-        """Words as [start, end) ranges, and BREAK for a forced line break."""
-        text, start = self._text, None
-        for i, ch in enumerate(text):
-            if ch == BREAK or (ch.isspace() and ch != NO_BREAK_SPACE):
+    def _tokens(
+        self, start_at: int = 0, end_at: int | None = None, units: bool = True
+    ) -> Iterator[Segment | str]:
+        """Words as [start, end) ranges, and BREAK for a forced line break. With `units`, an
+        isolated value (a name, a date: FSI ... PDI) is one word, spaces and all
+        (line_breaks.py)."""
+        text, start, depth = self._text, None, 0
+        end_at = len(text) if end_at is None else end_at
+        for i in range(start_at, end_at):
+            ch = text[i]
+            if units and ch in ISOLATE_STARTS:
+                depth += 1
+            elif units and ch == ISOLATE_END:
+                depth = max(depth - 1, 0)
+            if ch == BREAK or (ch.isspace() and ch != NO_BREAK_SPACE and not depth):
                 if start is not None:
                     yield (start, i)
                     start = None
@@ -120,7 +131,7 @@ class BidiParagraph(Flowable):
             elif start is None:
                 start = i
         if start is not None:
-            yield (start, len(text))
+            yield (start, end_at)
 
     def _width(self, start: int, end: int) -> float:
         """Width of text[start:end] (no spaces in it), each font's part measured as shaped."""
@@ -144,6 +155,13 @@ class BidiParagraph(Flowable):
                 parts.append((start, end))
                 break
             cuts = [i for i in range(start + 1, end) if _may_break_before(self._text, i)]
+            # A word's own hyphens first ("Okonkwo-Vanderbilt-" / "Fitzgerald"), then anywhere.
+            after_hyphen = [i for i in cuts if self._text[i - 1] in HYPHENS]
+            fitting = [i for i in after_hyphen if self._width(start, i) <= available]
+            if fitting:
+                parts.append((start, fitting[-1]))
+                start = fitting[-1]
+                continue
             low, high, best = 0, len(cuts) - 1, None
             while low <= high:
                 middle = (low + high) // 2
@@ -162,12 +180,19 @@ class BidiParagraph(Flowable):
         lines: list[Line] = []
         line: list[Segment] = []
         used = 0.0
-        for token in self._tokens():
+        tokens = list(self._tokens())
+        while tokens:
+            token = tokens.pop(0)
             if isinstance(token, str):  # BREAK
                 lines.append((line, used))
                 line, used = [], 0.0
                 continue
             width = self._width(*token)
+            words = list(self._tokens(*token, units=False)) if width > available else [token]
+            if len(words) > 1:
+                # A unit longer than a whole line: it breaks at its own spaces.
+                tokens[0:0] = words
+                continue
             if width > available:
                 # Longer than a whole line: it starts a line of its own and is cut inside.
                 if line:

@@ -8,11 +8,13 @@ from functools import cache
 from xml.etree import ElementTree
 
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from vpdischarge import __version__
 from vpdischarge.i18n import _
+from vpdischarge.typeset.continued import HandoutDocTemplate, mark_section
 from vpdischarge.typeset.flowables import BULLET, BlockBuilder
 from vpdischarge.typeset.fonts import FontResolver
 from vpdischarge.typeset.furniture import Furniture, furnished_canvas
@@ -70,46 +72,74 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     gap = styles.scale.body * 0.5
     header_height = furniture.height(furniture.header) + gap
     footer_height = furniture.height(furniture.footer) + gap
-    frame = Frame(
-        margin,
-        margin + footer_height,
-        width,
-        page_height - 2 * margin - header_height - footer_height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-
+    body_height = page_height - 2 * margin - header_height - footer_height
     version = root.get("content-version", "")
     review = root.get("review-date", "")
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=(page_width, page_height),
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        # Metadata identifies the content, never the patient.
-        title=root.get("title", ""),
-        author=options.author,
-        subject=f"Content version {version}, reviewed {review}",
-        keywords=[f"content-version={version}; review-date={review}; language={root.get('lang', '')}"],
-        creator=f"vpdischarge {__version__}",
-        lang=(root.get("lang") or "").replace("_", "-"),
-        initialFontName=resolver.base_face,  # otherwise ReportLab refers to an unembedded Helvetica
-        pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=furniture.draw_watermark)],
-    )
-    builder = BlockBuilder(style_set, resolver, width, options.large_print, rtl, options.cjk_line_breaks)
-    flowables = builder.blocks(root)
-    try:
-        doc.build(flowables, canvasmaker=furnished_canvas(furniture, margin))
-    except LayoutError:
-        # Something too tall for any page (a huge word in a narrow cell, a box that outgrew
-        # the page): a clear refusal, never a half-made handout.
-        raise TooLargeToPrint(
-            _("some text is too long to fit on a page; shorten the longest entries")
-        ) from None
-    return buffer.getvalue()
+
+    def build(continued: str, count_only: bool = False) -> tuple[bytes, int, bool]:
+        """The PDF, its page count, and whether it might be a page shorter without the headings
+        it repeated as continued. `count_only`: the pages are laid out and counted, not written."""
+        frame = Frame(
+            margin,
+            margin + footer_height,
+            width,
+            body_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
+        buffer = io.BytesIO()
+        doc = HandoutDocTemplate(
+            buffer,
+            pagesize=(page_width, page_height),
+            leftMargin=margin,
+            rightMargin=margin,
+            topMargin=margin,
+            bottomMargin=margin,
+            # Metadata identifies the content, never the patient.
+            title=root.get("title", ""),
+            author=options.author,
+            subject=f"Content version {version}, reviewed {review}",
+            keywords=[f"content-version={version}; review-date={review}; language={root.get('lang', '')}"],
+            creator=f"vpdischarge {__version__}",
+            lang=(root.get("lang") or "").replace("_", "-"),
+            initialFontName=resolver.base_face,  # otherwise ReportLab refers to an unembedded Helvetica
+            pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=furniture.draw_watermark)],
+        )
+        builder = BlockBuilder(
+            style_set, resolver, width, options.large_print, rtl, options.cjk_line_breaks, continued=continued
+        )
+        try:
+            flowables = builder.blocks(root)
+            for flowable in flowables:  # the title, the lead paragraphs: in no section
+                if not hasattr(flowable, "_section"):
+                    mark_section([flowable], None)
+            doc.build(flowables, canvasmaker=_Counting if count_only else furnished_canvas(furniture, margin))
+        except LayoutError:
+            # Something too tall for any page (a huge word in a narrow cell, a box that outgrew
+            # the page): a clear refusal, never a half-made handout.
+            raise TooLargeToPrint(
+                _("some text is too long to fit on a page; shorten the longest entries")
+            ) from None
+        return (
+            buffer.getvalue(),
+            doc.page,
+            doc.repeated > 0 and doc.might_fit_without_repeats(styles.heading.spaceBefore),
+        )
+
+    pdf, pages, check = build(root.get("continued", ""))
+    if check:
+        # A repeated heading takes a line: it must not cost the patient an extra sheet. If it
+        # might, the pages are counted without them, and the shorter handout is printed.
+        if build("", count_only=True)[1] < pages:
+            return build("")[0]
+    return pdf
+
+
+class _Counting(Canvas):
+    """A canvas for counting pages: nothing is written."""
+
+    def save(self) -> None:
+        pass

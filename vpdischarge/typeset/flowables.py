@@ -7,6 +7,7 @@ the same in every font and language.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from xml.etree.ElementTree import Element
@@ -24,8 +25,9 @@ from reportlab.platypus import (
 )
 
 from vpdischarge.domain.text_rules import without_bidi_controls
+from vpdischarge.typeset.continued import mark_section
 from vpdischarge.typeset.fonts import FontResolver
-from vpdischarge.typeset.inline import MarkupError, TextBlock, make_paragraph, plain_text
+from vpdischarge.typeset.inline import MarkupError, TextBlock, make_paragraph, plain_text, unit_text
 from vpdischarge.typeset.outline import SectionMark
 from vpdischarge.typeset.scripts import first_strong_is_rtl
 from vpdischarge.typeset.styles import Styles
@@ -34,6 +36,7 @@ from vpdischarge.typeset.table_columns import (
     has_wide_characters,
     line_width,
     longest_word_width,
+    widest_short_unit,
 )
 
 BLACK = colors.black
@@ -74,6 +77,9 @@ class BlockBuilder:
     rtl: bool = False
     cjk: bool = False
     in_box: bool = False
+    in_section: bool = False
+    # "(continued)" in the handout's language: the template's `continued` attribute.
+    continued: str = ""
 
     @property
     def styles(self) -> Styles:
@@ -115,9 +121,7 @@ class BlockBuilder:
         builders: dict[str, Callable[[Element, float, bool], list[Flowable]]] = {
             "title": lambda e, w, b: [self.para(e, self.styles.title, bold=True)],
             "p": self.paragraph,
-            "heading": lambda e, w, b: [
-                self.para(e, self.styles.box_heading if self.in_box else self.styles.heading, bold=True)
-            ],
+            "heading": self.heading,
             "section": self.section,
             "part": self.part,
             "rule": lambda e, w, b: [
@@ -138,6 +142,25 @@ class BlockBuilder:
                 raise MarkupError(f"<{child.tag}> is not a block element of the handout markup")
             out += build(child, width or self.width, bold)
         return out
+
+    def heading(self, e: Element, width: float, bold: bool) -> list[Flowable]:
+        return [self.para(e, self.styles.box_heading if self.in_box else self.styles.heading, bold=True)]
+
+    def _continued(self, heading: Element) -> Callable[[], Flowable]:
+        """The maker of the section's heading again, marked as continued, for the top of a page
+        the section runs on to (continued.py)."""
+
+        def make() -> Flowable:
+            twin = copy.deepcopy(heading)
+            label = self.continued
+            joiner = "" if has_wide_characters(label[:1]) else " "
+            if len(twin):
+                twin[-1].tail = (twin[-1].tail or "").rstrip() + joiner + label
+            else:
+                twin.text = (twin.text or "").rstrip() + joiner + label
+            return self.para(twin, self.styles.heading, bold=True)
+
+        return make
 
     def paragraph(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         style = {"lead": self.styles.lead, "small": self.styles.small}.get(
@@ -181,15 +204,25 @@ class BlockBuilder:
 
     def part(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         """One language's share of a bilingual section: its own direction and line breaking."""
-        sub = replace(self, rtl=e.get("dir") == "rtl", cjk=e.get("breaking") == "cjk")
+        sub = replace(
+            self,
+            rtl=e.get("dir") == "rtl",
+            cjk=e.get("breaking") == "cjk",
+            continued=e.get("continued", self.continued),
+        )
         return sub.blocks(e, width, bold)
 
     def section(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         if e.get("audience") == "staff" and self.large:
             # Read by the nurse, not the patient: normal size even in large print.
             return replace(self, large=False).section(e, width, bold)
-        box = e.get("box")
         heading = e.find(".//heading")
+        if not self.in_section and e.get("box") is None and heading is not None and self.continued:
+            # Its heading repeats, marked as continued, on a page it runs on to (continued.py).
+            return mark_section(
+                replace(self, in_section=True).section(e, width, bold), self._continued(heading)
+            )
+        box = e.get("box")
         title = without_bidi_controls(plain_text(heading)).strip() if heading is not None else ""
         mark: list[Flowable] = [SectionMark(e.get("id", ""), title)] if title else []
         if box is None:
@@ -270,6 +303,11 @@ class BlockBuilder:
                 # Cells may be bold (the medicine's name): measure every cell as bold.
                 *(
                     longest_word_width(plain_text(r[i]), self.resolver, size, bold=True)
+                    for r in rows
+                    if len(r) > i
+                ),
+                *(
+                    widest_short_unit(unit_text(r[i]), self.resolver, size, bold=True)
                     for r in rows
                     if len(r) > i
                 ),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import unicodedata
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -102,6 +103,23 @@ def fit_to_content(
             best, chosen = score, widths
     left = total - sum(chosen)
     return [w + left * share / sum(shares) for w, share in zip(chosen, shares, strict=True)]
+
+
+# An isolated value (content/text.py) with nothing isolated inside it.
+_UNIT = re.compile("[\u2066\u2067\u2068]([^\u2066-\u2069]*)\u2069")
+SHORT_UNIT_SPACES = 2  # "500 mg", "+1 555 0100": a longer value ("every 6 hours") may wrap
+
+
+def widest_short_unit(text: str, resolver: FontResolver, size: float, bold: bool = False) -> float:
+    """The width of the widest short value with a number in `text` (the cell's text with its
+    isolates): a dose or a phone is never split over two lines (typeset/line_breaks.py), so its
+    column must hold it whole where it can."""
+    widths = [0.0]
+    for match in _UNIT.finditer(text):
+        unit = match.group(1).strip()
+        if any(ch.isdigit() for ch in unit) and unit.count(" ") <= SHORT_UNIT_SPACES:
+            widths.append(sum(stringWidth(run, face, size) for face, run in resolver.runs(unit, bold=bold)))
+    return max(widths)
 
 
 def fit_columns(shares: list[float], minimums: list[float], total: float) -> list[float]:

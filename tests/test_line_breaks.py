@@ -1,0 +1,246 @@
+"""Line breaks (issue 11, §5): a value never splits over two lines, in any language, and Chinese
+and Japanese lines follow the line-start and line-end rules (kinsoku).
+
+The handouts are rendered by the real pipeline and read back line by line (pypdf's text keeps
+each printed line, header and footer cells included, on a line of its own).
+"""
+
+import copy
+from datetime import date
+from xml.etree.ElementTree import Element
+
+import pytest
+from conftest import TODAY, TYPICAL_CASE
+from pdfread import all_text, pages_text
+from reportlab.lib.styles import ParagraphStyle
+
+from vpdischarge.content.formatting import Formatter
+from vpdischarge.domain.case_file import case_from_dict
+from vpdischarge.domain.locales import at_site, find_locale
+from vpdischarge.domain.site import load_site
+from vpdischarge.pipeline import render
+from vpdischarge.typeset.fonts import FontResolver
+from vpdischarge.typeset.inline import make_paragraph
+from vpdischarge.typeset.line_breaks import (
+    WORD_JOINER,
+    UnitParagraph,
+    glue_units,
+    may_break_between,
+)
+
+FSI, PDI = "\u2068", "\u2069"
+# What issue 11 saw at the start and at the end of Chinese and Japanese lines.
+NEVER_STARTS = "，。、）」』】！？：；"
+NEVER_ENDS = "（「『【"
+LONG_SURNAME = "Okonkwo-Vanderbilt-Fitzgerald"
+# Name lengths that put the date of birth at the end of the Japanese and Chinese header's first
+# line in large print ("1942年6月 / 15日" before the fix), and names that split in the footer.
+HEADER_NAMES = [
+    "Okonkwo Fitzgerald Vanderbilt SmithO",
+    "Okonkwo Fitzgerald Vanderbilt SmithOko",
+    "Chukwuemeka Okonkwo-Vanderbilt",
+]
+CJK_DATES = {
+    "ja": ["1942年6月15日", "2026年11月20日", "2026年11月22日", "2026年12月4日"],
+    "zh_Hans": ["1942年6月15日", "2026年11月20日", "2026年11月22日", "2026年12月4日"],
+}
+
+
+def _render(language: str, large_print: bool, name: str, **patient) -> bytes:
+    data = copy.deepcopy(TYPICAL_CASE)
+    data.update(language=language, large_print=large_print)
+    data["patient"].update(name=name, date_of_birth="1942-06-15", record_number="TEST-0001", **patient)
+    case, _ = case_from_dict(data)
+    return render(case, load_site(None), TODAY).pdf
+
+
+def _lines(pdf: bytes) -> list[str]:
+    return [line.strip() for page in pages_text(pdf) for line in page.splitlines() if line.strip()]
+
+
+def splits(lines: list[str], value: str, allowed: str = "") -> list[str]:
+    """Where `value` is printed split over two consecutive lines, as "head / tail" (a split
+    after a character of `allowed`, such as a space or a hyphen, is not reported)."""
+    found = []
+    for first, second in zip(lines, lines[1:], strict=False):
+        for cut in range(1, len(value)):
+            head, tail = value[:cut].rstrip(), value[cut:].lstrip()
+            if not head or not tail or value[cut - 1] in allowed or (value[cut] == " " and " " in allowed):
+                continue
+            if first.endswith(head) and second.startswith(tail):
+                found.append(f"{head} / {tail}")
+    return found
+
+
+# -- the rule on its own ----------------------------------------------------------------------------
+
+
+def test_the_break_rule_between_two_characters():
+    assert may_break_between("日", "本")  # between Han characters
+    assert may_break_between("す", "A") and may_break_between("A", "す")
+    assert may_break_between(" ", "A")  # after a space
+    assert not may_break_between("A", " ")  # never before one
+    assert not may_break_between("a", "b")  # never inside a Latin word or a number
+    assert not may_break_between("1", "2")
+    assert not may_break_between("\u00a0", "A") and not may_break_between("A", "\u00a0")
+    for closing in NEVER_STARTS:
+        assert not may_break_between("字", closing), closing
+    for opening in NEVER_ENDS:
+        assert not may_break_between(opening, "字"), opening
+
+
+def test_units_are_glued_for_either_kind_of_line_breaking():
+    text = f"生年月日：{FSI}1942年6月15日{PDI} · {FSI}Ana María{PDI}"
+    glued, depth = glue_units(text, cjk=True)
+    assert depth == 0
+    assert f"1{WORD_JOINER}9{WORD_JOINER}4" in glued and f"5{WORD_JOINER}日" in glued
+    assert "：" + FSI + "1" in glued  # the label may still break from the value
+    assert glued.replace(WORD_JOINER, "") == text
+    latin, _ = glue_units(f"Born {FSI}March 2, 1948{PDI} on", cjk=False)
+    assert latin == f"Born {FSI}March\u00a02,\u00a01948{PDI} on"
+
+
+def _cjk_lines(text: str, width: float) -> list[str]:
+    resolver = FontResolver(["cjk"])
+    style = ParagraphStyle("t", fontName=resolver.base_face, fontSize=10, leading=12, wordWrap="CJK")
+    element = Element("p")
+    element.text = text
+    paragraph = make_paragraph(element, resolver, style)
+    assert isinstance(paragraph, UnitParagraph)
+    paragraph.wrap(width, 1000)
+    return ["".join(w.text for w in line.words) for line in paragraph.blPara.lines]
+
+
+def test_the_chinese_line_breaker_keeps_punctuation_and_units():
+    # Ten characters to a line of 100 points at 10 points: the eleventh is where it breaks.
+    lines = _cjk_lines("一二三四五六七八九十（注意）一二三", 100)
+    assert all(not line.endswith(tuple(NEVER_ENDS)) for line in lines), lines
+    lines = _cjk_lines("一二三四五六七八九，十一二三四五六七八九十：一二", 100)
+    assert all(not line.startswith(tuple(NEVER_STARTS)) for line in lines), lines
+    lines = _cjk_lines(f"一二三四五六七{FSI}1942年6月15日{PDI}です。", 100)
+    assert any("1942年6月15日" in line for line in lines), lines
+    assert all(WORD_JOINER not in line for line in lines)
+    # A unit longer than a line breaks at its own spaces, and as a last resort anywhere.
+    lines = _cjk_lines(f"{FSI}Ana Maria Okonkwo Fitzgerald{PDI}", 100)
+    assert lines[0] in ("Ana Maria", "Ana Maria Okonkwo"), lines
+    lines = _cjk_lines(f"{FSI}{'一' * 25}{PDI}", 100)
+    assert len(lines) == 3, lines
+
+
+# -- rendered handouts -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["ja", "zh_Hans"])
+@pytest.mark.parametrize("large_print", [False, True])
+@pytest.mark.parametrize("name", HEADER_NAMES)
+def test_no_value_splits_in_chinese_and_japanese(language, large_print, name):
+    pdf = _render(language, large_print, name)
+    lines = _lines(pdf)
+    text = all_text(pdf)
+    for value in [*CJK_DATES[language], "TEST-0001", "+1 555 0100"]:
+        assert value in text, value
+        assert not splits(lines, value), (value, splits(lines, value))
+    # The name fits on one line of the header: it is never split there; in the narrower footer
+    # cell it may break at its own spaces or hyphens, never inside a word.
+    assert not splits(lines, name, allowed=" -"), splits(lines, name, allowed=" -")
+
+
+@pytest.mark.parametrize("language", ["ja", "zh_Hans", "zh_Hant"])
+@pytest.mark.parametrize("large_print", [False, True])
+def test_chinese_and_japanese_lines_start_and_end_as_the_rules_say(language, large_print):
+    pdf = _render(language, large_print, "Maria Testcase Núñez")
+    lines = _lines(pdf)
+    starting = [line for line in lines if line[0] in NEVER_STARTS]
+    ending = [line for line in lines if line[-1] in NEVER_ENDS]
+    assert not starting and not ending, (starting, ending)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de", "ru", "it", "pt_BR", "ja", "zh_Hans"])
+@pytest.mark.parametrize("name", [LONG_SURNAME, f"Adaeze {LONG_SURNAME}"])
+def test_a_long_surname_in_the_large_print_footer_breaks_only_at_its_hyphens(language, name):
+    pdf = _render(language, True, name)
+    lines = _lines(pdf)
+    assert not splits(lines, name, allowed=" -"), splits(lines, name, allowed=" -")
+    assert not splits(lines, "TEST-0001")
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de", "fr", "ru", "vi"])
+def test_dates_phones_and_amounts_never_split_in_other_languages(language):
+    fmt = Formatter(at_site(find_locale(language), load_site(None).country).babel, language=language)
+    values = [fmt.date(date(1942, 6, 15)), fmt.date(date(2026, 11, 22)), "+1 555 0100", "TEST-0001"]
+    values.append(fmt.weight(10, "lb").split(" (")[0])  # "10 pounds", as the handout prints it
+    pdf = _render(language, True, "Chukwuemeka Okonkwo-Vanderbilt")
+    lines = _lines(pdf)
+    text = all_text(pdf)
+    for value in values:
+        assert " ".join(value.split()) in text, value
+        assert not splits(lines, value), (value, splits(lines, value))
+
+
+def test_a_chinese_paragraph_split_over_two_pages_keeps_its_units_and_adds_no_spaces():
+    resolver = FontResolver(["cjk"])
+    style = ParagraphStyle("t", fontName=resolver.base_face, fontSize=10, leading=12, wordWrap="CJK")
+    element = Element("p")
+    element.text = "一二三四五六七八九十" * 2 + f"一二三四五六{FSI}1942年6月15日{PDI}一二三四五六七八九十"
+    paragraph = make_paragraph(element, resolver, style)
+    paragraph.wrap(100, 1000)
+    first, rest = paragraph.split(100, 24)  # two lines on this page
+    rest.wrap(100, 1000)
+    lines = ["".join(w.text for w in line.words) for line in rest.blPara.lines]
+    assert lines[0].startswith("一二三四五六"), lines  # the rest starts where the page ended
+    assert any("1942年6月15日" in line for line in lines), lines
+    assert all(" " not in line and WORD_JOINER not in line for line in lines), lines
+
+
+# -- a section that runs on to the next page ---------------------------------------------------------
+
+CONTINUED = {"en": "(continued)", "ja": "（続き）", "de": "(Fortsetzung)", "zh_Hans": "（续）"}
+
+
+def _body_first_lines(pdf: bytes) -> list[str]:
+    """The first line of each page's body: after the SAMPLE band and the page header."""
+    firsts = []
+    for page in pages_text(pdf):
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        firsts.append(lines[0])
+    return firsts
+
+
+# Handouts where a section runs on and repeating its heading costs no page (where it would, the
+# handout is printed without: see the next test).
+@pytest.mark.parametrize(
+    ("language", "large_print"), [("en", True), ("de", True), ("ja", False), ("zh_Hans", True)]
+)
+def test_a_section_that_runs_on_repeats_its_heading_marked_as_continued(language, large_print):
+    pdf = _render(language, large_print, "Maria Testcase Núñez")
+    label = CONTINUED[language]
+    firsts = _body_first_lines(pdf)
+    continued = [line for line in firsts[1:] if line.endswith(label)]
+    assert continued, firsts
+    text = all_text(pdf)
+    for line in continued:
+        heading = line.removesuffix(label).rstrip()
+        assert heading and text.count(heading) >= 2, line  # the heading itself came before
+
+
+def test_repeated_headings_never_add_a_page():
+    from vpdischarge.pipeline import handout_markup
+    from vpdischarge.typeset.document import PrintOptions, typeset
+
+    data = copy.deepcopy(TYPICAL_CASE)
+    data["language"] = "es"  # a section runs on, and the repeated heading would need a fourth page
+    case, _ = case_from_dict(data)
+    site = load_site(None)
+    markup = handout_markup(case, site, TODAY)
+    assert 'continued="(continuación)"' in markup
+    options = PrintOptions(preferred_fonts=("noto-sans",))
+    plain = typeset(markup.replace('continued="(continuación)"', ""), options)
+    assert len(pages_text(typeset(markup, options))) == len(pages_text(plain)) == 3
+
+
+@pytest.mark.parametrize("language", ["es", "vi", "ru", "pl", "pt_BR", "tr"])
+def test_a_dose_is_not_split_in_the_large_print_medicine_table(language):
+    # The dose column was as wide as "500", so "500 / mg" in large print.
+    lines = _lines(_render(language, True, "Maria Testcase Núñez"))
+    for dose in ("500 mg", "8.6 mg", "70 mg"):
+        assert not splits(lines, dose), (dose, splits(lines, dose))
