@@ -109,7 +109,9 @@ def visual_lines(pdf: bytes, pages: range | None = None) -> list[str]:
             for _, chars in merged:
                 chars.sort(key=lambda c: c["x0"])
                 shown = (c["text"] for c in chars if len(c["text"]) == 1)
-                found.append("".join(ch for ch in shown if _compared(ch)))
+                # Canonically composed, as the value is compared: HarfBuzz draws "e" + U+0301
+                # with the font's "é", and the PDF maps that glyph back to U+00E9.
+                found.append(unicodedata.normalize("NFC", "".join(ch for ch in shown if _compared(ch))))
     return found
 
 
@@ -159,7 +161,7 @@ def appears_in_logical_order(pdf_or_lines: bytes | list[str], value: str) -> boo
     """Whether `value` is printed as typed: on one line, or wrapped over consecutive lines
     (a long note, a narrow table cell), each line showing its next part in visual order."""
     lines = visual_lines(pdf_or_lines) if isinstance(pdf_or_lines, bytes) else pdf_or_lines
-    items = _value_items(value)
+    items = _value_items(unicodedata.normalize("NFC", value))
     compared = [i for i, (ch, _) in enumerate(items) if _compared(ch)]
     if not compared:
         return True  # nothing comparable (white space, or only shaped letters)
