@@ -88,6 +88,13 @@ def _compared(ch: str) -> bool:
     return category == "Nd" or not needs_shaping(ch)
 
 
+def _comparable(text: str) -> str:
+    """`text` decomposed, as values are compared, with only its compared characters (marks never
+    are): HarfBuzz draws "e" + U+0301 with the font's "é", which the PDF maps back to U+00E9,
+    while a font without that letter draws the two apart."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if _compared(ch))
+
+
 def visual_lines(pdf: bytes, pages: range | None = None) -> list[str]:
     """Every printed line of every page (or of the `pages` given, counted from 0), its compared
     characters left to right."""
@@ -109,9 +116,7 @@ def visual_lines(pdf: bytes, pages: range | None = None) -> list[str]:
             for _, chars in merged:
                 chars.sort(key=lambda c: c["x0"])
                 shown = (c["text"] for c in chars if len(c["text"]) == 1)
-                # Canonically composed, as the value is compared: HarfBuzz draws "e" + U+0301
-                # with the font's "é", and the PDF maps that glyph back to U+00E9.
-                found.append(unicodedata.normalize("NFC", "".join(ch for ch in shown if _compared(ch))))
+                found.append(_comparable("".join(shown)))
     return found
 
 
@@ -160,8 +165,12 @@ def _longest_part_on(line: str, items: list[tuple[str, int]], start: int) -> int
 def appears_in_logical_order(pdf_or_lines: bytes | list[str], value: str) -> bool:
     """Whether `value` is printed as typed: on one line, or wrapped over consecutive lines
     (a long note, a narrow table cell), each line showing its next part in visual order."""
-    lines = visual_lines(pdf_or_lines) if isinstance(pdf_or_lines, bytes) else pdf_or_lines
-    items = _value_items(unicodedata.normalize("NFC", value))
+    lines = (
+        visual_lines(pdf_or_lines)
+        if isinstance(pdf_or_lines, bytes)
+        else [_comparable(x) for x in pdf_or_lines]
+    )
+    items = _value_items(unicodedata.normalize("NFD", value))
     compared = [i for i, (ch, _) in enumerate(items) if _compared(ch)]
     if not compared:
         return True  # nothing comparable (white space, or only shaped letters)
