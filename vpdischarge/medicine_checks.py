@@ -11,6 +11,7 @@ from vpdischarge.domain.case import Case
 from vpdischarge.domain.drug_names import likely_slip, too_short
 from vpdischarge.domain.issues import Issue
 from vpdischarge.domain.locales import find_locale, same_language
+from vpdischarge.domain.notes_check import notes_language
 from vpdischarge.domain.site import SiteSettings
 from vpdischarge.i18n import _, language_name
 
@@ -22,7 +23,7 @@ def _handout_languages(case: Case) -> list[str]:
 def untranslated_medicine_issues(case: Case, site: SiteSettings) -> list[Issue]:
     """A warning for each medicine entry that will print as typed, in the nurse's language,
     on a handout in another language (only the standard phrases are translated)."""
-    typed_in = case.clinician.notes_language or site.notes_language
+    typed_in = notes_language(case, site.notes_language)
     fields: dict[str, str] = {}
     for code in _handout_languages(case):
         if not same_language(code, typed_in):
@@ -37,7 +38,7 @@ def unclear_dose_issues(case: Case, site: SiteSettings) -> list[Issue]:
     """A dose number that cannot be read one way only ("1,00 mg") prints as typed, and may be
     read as another amount, above all once converted for a handout in another language. A
     number written the handout's way ("8,6" on a Spanish handout) is clear enough."""
-    nurse = typing_locales(case.clinician.notes_language or site.notes_language, site.country)
+    nurse = typing_locales(notes_language(case, site.notes_language), site.country)
     patients = handout_readers(case, site.country)
     issues = []
     for n, med in enumerate(case.medications, start=1):
@@ -51,7 +52,7 @@ def medicine_name_issues(case: Case, site: SiteSettings) -> list[Issue]:
     """A warning for a name too short to be a medicine's, and, where the nurse types in English
     (the known names are English spellings: "ibuprofeno" is not a slip), for a name close to a
     known one but not it. The suggestion is a medicine's name, never patient data."""
-    english = same_language(case.clinician.notes_language or site.notes_language, "en")
+    english = same_language(notes_language(case, site.notes_language), "en")
     issues = []
     for n, med in enumerate(case.medications, start=1):
         field = f"medications[{n}].name"

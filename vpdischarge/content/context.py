@@ -15,6 +15,7 @@ from vpdischarge.content.formatting import Formatter
 from vpdischarge.content.medicine_phrases import KINDS, in_language, untranslated_fields
 from vpdischarge.content.safety import safety_context
 from vpdischarge.content.text import isolated, isolated_lines, printable, typed
+from vpdischarge.domain import notes_check
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.clinical import ClinicalLimits, check_limits
 from vpdischarge.domain.locales import HandoutLocale, same_language
@@ -94,7 +95,7 @@ def build_context(case: Case, site: SiteSettings, locale: HandoutLocale, printed
     assert case.procedure.date is not None, "validate the case before building its context"
     fmt = Formatter(locale.babel, rtl=locale.direction == "rtl", language=locale.code, units=True)
     limits = merged_limits(case, site)
-    notes_language = case.clinician.notes_language or site.notes_language
+    notes_language = notes_check.notes_language(case, site.notes_language)
     notes_lines = isolated_lines(case.clinician.notes)
     follow_up = replace(case.follow_up, where=typed(case.follow_up.where), phone=typed(case.follow_up.phone))
     return {

@@ -13,11 +13,10 @@ the rest of the handout text.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from vpdischarge.content.template import environment
-from vpdischarge.content.typed_language import written_in
+from vpdischarge.content.typed_language import words, written_in
 from vpdischarge.domain.case import Case
 from vpdischarge.domain.locales import SOURCE_LANGUAGE, find_locale
 
@@ -73,8 +72,7 @@ _UNIT_SYMBOLS = frozenset({"mg", "g", "kg", "mcg", "µg", "μg", "ng", "ml", "l"
 
 def _dose_words(dose: str) -> str:
     """The words of `dose` other than its numbers and unit symbols ("2 tablets" → "tablets")."""
-    words = re.findall(r"[^\W\d_]+", dose)
-    return " ".join(w for w in words if w.casefold() not in _UNIT_SYMBOLS)
+    return " ".join(w for w in words(dose) if w not in _UNIT_SYMBOLS)
 
 
 def untranslated_fields(case: Case, typed_in: str, handout: str) -> list[tuple[str, str]]:

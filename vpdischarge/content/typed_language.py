@@ -19,7 +19,8 @@ from vpdischarge.domain.locales import SOURCE_LANGUAGE, find_locale
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """The words of `text`, case-folded: runs of letters (digits and punctuation split them)."""
     return [w.casefold() for w in _WORD.findall(text)]
 
 
@@ -31,7 +32,7 @@ def vocabulary(code: str) -> frozenset[str]:
         texts = list(getattr(translations_for(others[0]), "_catalog", {})) if others else []
     else:
         texts = list(getattr(translations_for(code), "_catalog", {}).values())
-    return frozenset(w for text in texts if isinstance(text, str) for w in _words(text))
+    return frozenset(w for text in texts if isinstance(text, str) for w in words(text))
 
 
 def _is_latin(ch: str) -> bool:
@@ -46,7 +47,7 @@ def written_in(text: str, nurse: str, patient: str) -> str:
         return nurse
     if nurse_locale.script == "Latin" and any(not _is_latin(ch) for ch in letters):
         return patient if patient_locale.script != "Latin" else nurse
-    words = _words(text)
-    nurse_score = sum(w in vocabulary(nurse) for w in words)
-    patient_score = sum(w in vocabulary(patient) for w in words)
+    found = words(text)
+    nurse_score = sum(w in vocabulary(nurse) for w in found)
+    patient_score = sum(w in vocabulary(patient) for w in found)
     return patient if patient_score > nurse_score else nurse
