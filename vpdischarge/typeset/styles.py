@@ -9,20 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib import textsplit as _reportlab_textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import paragraph as _reportlab_paragraph
-
-# ReportLab's CJK wrap hangs a character that may not start a line in the margin, but its list
-# lacks the full-width comma, colon, semicolon, exclamation and question marks, so a Chinese
-# line could start with "，" (the opioid rule of the safety content did, in the typical case).
-# Both of its wrapping paths read the list: one run of text (textsplit), several (paragraph).
-for _module in (_reportlab_textsplit, _reportlab_paragraph):
-    _module.ALL_CANNOT_START += "".join(  # type: ignore[attr-defined]
-        ch for ch in "\uff0c\uff1a\uff1b\uff01\uff1f" if ch not in _module.ALL_CANNOT_START
-    )
 
 
 @dataclass(frozen=True)
