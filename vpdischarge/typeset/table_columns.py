@@ -8,7 +8,6 @@ of its longest word; what is left is shared out as the design's shares say.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import unicodedata
@@ -86,21 +85,45 @@ def fit_to_content(
                     found.add(width)
         return sorted(found)
 
-    def height(widths: tuple[float, ...]) -> int:
-        return sum(
-            max(_lines(column[r], w, pad) for column, w in zip(cells, widths, strict=True) if r < len(column))
-            for r in rows
-        )
-
+    options = [candidates(i) for i in range(len(cells))]
+    # lines[i][j][r]: the lines of row r's cell in column i at its j-th candidate width.
+    lines = [
+        [[_lines(natural, w, pad) for natural in cells[i]] for w in options[i]] for i in range(len(cells))
+    ]
+    # The least width the columns after column i can take (each column's first candidate is its minimum).
+    rest = [sum(minimums[i + 1 :]) for i in range(len(cells))]
     best: tuple[int, float] | None = None
     chosen: tuple[float, ...] = tuple(minimums)
-    for widths in itertools.product(*(candidates(i) for i in range(len(cells)))):
-        used = sum(widths)
-        if used > total:
-            continue
-        score = (height(widths), used)  # fewest lines, then the least width for them
-        if best is None or score < best:
-            best, chosen = score, widths
+
+    def search(i: int, widths: tuple[float, ...], used: float, tallest: list[int]) -> None:
+        """Every choice for columns i.. after `widths`, in the order of itertools.product, with
+        branches left out that cannot beat the best so far: a row is at least one line and at
+        least its tallest cell yet, and every column at least its minimum. What is chosen is
+        what trying every combination chooses; the combinations grow as rows**columns (12
+        varied medicines took 7 s, 20 took 109 s)."""
+        nonlocal best, chosen
+        for j, w in enumerate(options[i]):
+            width = used + w
+            row_lines = [
+                max(t, n)
+                for t, n in zip(tallest, lines[i][j] + [0] * (len(rows) - len(cells[i])), strict=True)
+            ]
+            if i + 1 == len(cells):
+                if width > total:
+                    continue
+                score = (sum(row_lines), width)  # fewest lines, then the least width for them
+                if best is None or score < best:
+                    best, chosen = score, (*widths, w)
+                continue
+            if width + rest[i] > total + 1e-6:
+                continue
+            if best is not None:
+                lower = sum(max(n, 1) for n in row_lines)
+                if lower > best[0] or (lower == best[0] and width + rest[i] > best[1] + 1e-6):
+                    continue
+            search(i + 1, (*widths, w), width, row_lines)
+
+    search(0, (), 0, [0] * len(rows))
     left = total - sum(chosen)
     return [w + left * share / sum(shares) for w, share in zip(chosen, shares, strict=True)]
 
