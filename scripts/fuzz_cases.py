@@ -16,10 +16,14 @@ WORKER_CASES cases and whenever a case hangs). Classes (issue 10 §8):
 - `files`: FIFOs, /dev/zero, /dev/null, folders, links to them, and the inputs themselves as
   `--case`, `--site` and `--output`;
 - `templates`: hospital templates with sandbox escapes, includes outside their folder, syntax
-  errors, unknown elements and random damage to the bundled template.
+  errors, unknown elements and random damage to the bundled template;
+- `long`: valid cases with 12 to 20 real medicine names, doses and long timings, in every
+  handout language and both print sizes: the medicine table's column search grew with the
+  rows (20 varied medicines took over 5 s a layout before it was bounded).
 
 Reported as failures: crashes (exit 1, a traceback, a crash report), exit codes outside {0, 2},
-hangs over HANG_SECONDS, a protected file changed or a temporary file left, a template escape that
+hangs over HANG_SECONDS, a case that finished but took over SLOW_SECONDS (a nurse's preview
+waits as long), a protected file changed or a temporary file left, a template escape that
 ran or read something, and for every PDF a typed value not found on the page in its logical order
 (`typed_values_missing`, the hook the bidi work plugs its check into). Failures are grouped by
 kind and the smallest case of each group is printed (as JSON; every generated patient is
@@ -58,9 +62,10 @@ if __name__ == "__main__" and str(ROOT) not in sys.path:
 
 PROGRESS_EVERY = 500
 HANG_SECONDS = 30
+SLOW_SECONDS = 10  # far over any typical handout (under 0.5 s), well under a hang
 WORKER_CASES = 150  # a worker's caches (one template environment per folder) are let go this often
 WORKER_MEMORY = 3 * 1024**3  # bytes of address space per worker
-CLASSES = ("property", "invisible", "json", "files", "templates")
+CLASSES = ("property", "invisible", "json", "files", "templates", "long")
 PWNED = "PWNED"  # the file a template escape would create
 
 
@@ -499,8 +504,50 @@ def strategies():
         }
         return Spec("templates", files, RENDER + WITH_SITE, protected=["case.json", "site.toml"], note=note)
 
+    medicine_names = [
+        line.strip()
+        for line in (ROOT / "resources" / "medicines" / "names.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    doses = st.builds(
+        lambda number, unit: f"{number} {unit}",
+        st.sampled_from(["0.4", "1", "2.5", "5", "8.6", "17", "25", "70", "100", "500", "1000", "1,000"]),
+        st.sampled_from(["mg", "mcg", "g", "mL", "units", "tablets", "patch"]),
+    )
+    timings = st.sampled_from(
+        [
+            "Once a day",
+            "At bedtime",
+            "Every 6 hours if needed",
+            "Twice a day with food",
+            "Three times a day for 10 days, then stop",
+            "Every morning on an empty stomach, 30 minutes before breakfast",
+            "12 hours on, 12 hours off",
+            "Up to 4 times a day if needed for muscle spasm",
+        ]
+    )
+    purposes = st.sampled_from(["Pain", "Constipation", "Bone strength", "Blood pressure", "Stomach", ""])
+
+    @st.composite
+    def long_case(draw):
+        from vpdischarge.domain.locales import LOCALES
+
+        data = draw(valid_case_data(languages=tuple(locale.code for locale in LOCALES)))
+        data["large_print"] = draw(st.booleans())
+        data["medications"] = [
+            {
+                "name": draw(st.sampled_from(medicine_names)),
+                "dose": draw(doses),
+                "when": draw(timings),
+                "purpose": draw(purposes),
+            }
+            for _ in range(draw(st.integers(12, 20)))
+        ]
+        return Spec("long", {"case.json": case_bytes(data)}, RENDER, printed_values(data))
+
     by_class = {
         "property": property_case(),
+        "long": long_case(),
         "invisible": invisible_case(),
         "json": json_case(),
         "files": files_case(),
@@ -570,7 +617,13 @@ class Tally:
 
 
 def judge(
-    spec: Spec, reply: dict | None, folder: Path, state: Path, before: dict, tally: Tally
+    spec: Spec,
+    reply: dict | None,
+    folder: Path,
+    state: Path,
+    before: dict,
+    tally: Tally,
+    elapsed: float = 0.0,
 ) -> list[tuple[str, str]]:
     """(failure kind, details) for one finished case."""
     label = (
@@ -579,6 +632,8 @@ def judge(
     if reply is None:
         return [(f"{label}: hang over {HANG_SECONDS} s", "")]
     problems = []
+    if elapsed > SLOW_SECONDS:
+        problems.append((f"{label}: slow, over {SLOW_SECONDS} s", f"{elapsed:.1f} s"))
     rc, stderr = reply["rc"], reply["stderr"]
     tally.exit_codes[rc] = tally.exit_codes.get(rc, 0) + 1
     reports = list(state.rglob("crash-*.txt"))
@@ -671,7 +726,7 @@ def run(tally: Tally, cases: int, classes: list[str], seed_value: int | None, st
             tally.slowest = max(tally.slowest, elapsed)
             tally.cases += 1
             tally.by_class[spec.kind] = tally.by_class.get(spec.kind, 0) + 1
-            for key, details in judge(spec, reply, folder, state, before, tally):
+            for key, details in judge(spec, reply, folder, state, before, tally, elapsed):
                 tally.fail(key, spec, details)
         except Exception as exc:  # noqa: BLE001 - a bug of this script is reported, not fatal
             tally.fail(

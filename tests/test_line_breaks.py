@@ -11,7 +11,7 @@ from xml.etree.ElementTree import Element
 
 import pytest
 from conftest import TODAY, TYPICAL_CASE
-from pdfread import all_text, pages_text
+from pdfread import all_text, appears_in_logical_order, pages_text
 from reportlab.lib.styles import ParagraphStyle
 
 from vpdischarge.content.formatting import Formatter
@@ -243,4 +243,49 @@ def test_a_dose_is_not_split_in_the_large_print_medicine_table(language):
     # The dose column was as wide as "500", so "500 / mg" in large print.
     lines = _lines(_render(language, True, "Maria Testcase Núñez"))
     for dose in ("500 mg", "8.6 mg", "70 mg"):
+        assert not splits(lines, dose), (dose, splits(lines, dose))
+
+
+# Twenty medicines (the most a case holds), varied as a real list is: the table's column search
+# is bounded (typeset/table_columns.py), and the long list still keeps each dose whole.
+LONG_LIST = [
+    ("Acetaminophen", "500 mg", "Every 6 hours if needed", "Pain"),
+    ("Oxycodone", "5 mg", "Every 4 hours if needed for bad pain", "Strong pain"),
+    ("Senna", "8.6 mg", "At bedtime", "Constipation"),
+    ("Polyethylene glycol", "17 g", "Once a day in a glass of water", "Constipation"),
+    ("Alendronate", "70 mg", "Once a week before breakfast", "Bone strength"),
+    ("Calcium carbonate", "600 mg", "Twice a day with food", "Bones"),
+    ("Vitamin D3", "1000 units", "Once a day", "Bones"),
+    ("Apixaban", "5 mg", "Twice a day from the restart date", "Blood thinner"),
+    ("Metoprolol succinate", "25 mg", "Once a day", "Blood pressure"),
+    ("Lisinopril", "10 mg", "Once a day", "Blood pressure"),
+    ("Atorvastatin", "40 mg", "At bedtime", "Cholesterol"),
+    ("Metformin", "500 mg", "Twice a day with meals", "Diabetes"),
+    ("Levothyroxine", "75 mcg", "Every morning on an empty stomach", "Thyroid"),
+    ("Omeprazole", "20 mg", "Before breakfast", "Stomach"),
+    ("Cyclobenzaprine", "5 mg", "Up to three times a day if needed", "Muscle spasm"),
+    ("Gabapentin", "300 mg", "Three times a day", "Nerve pain"),
+    ("Tamsulosin", "0.4 mg", "Half an hour after the same meal each day", "Prostate"),
+    ("Sertraline", "50 mg", "Once a day", "Mood"),
+    ("Docusate sodium", "100 mg", "Twice a day", "Stool softener"),
+    ("Lidocaine patch", "1 patch", "12 hours on, 12 hours off", "Back pain"),
+]
+
+
+@pytest.mark.parametrize("language,large_print", [("en", True), ("de", True), ("ar", False)])
+def test_twenty_varied_medicines_print_every_name_and_keep_every_dose_whole(language, large_print):
+    from vpdischarge.domain.validation import MAX_MEDICATIONS
+
+    assert len(LONG_LIST) == MAX_MEDICATIONS
+    data = copy.deepcopy(TYPICAL_CASE)
+    data.update(language=language, large_print=large_print)
+    data["medications"] = [
+        {"name": name, "dose": dose, "when": when, "purpose": purpose}
+        for name, dose, when, purpose in LONG_LIST
+    ]
+    case, _ = case_from_dict(data)
+    pdf = render(case, load_site(None), TODAY).pdf
+    lines = _lines(pdf)
+    for name, dose, _, _ in LONG_LIST:
+        assert appears_in_logical_order(lines, name), name
         assert not splits(lines, dose), (dose, splits(lines, dose))

@@ -115,3 +115,120 @@ def test_side_by_side_holds_paragraphs_only():
 
     with pytest.raises(MarkupError, match="side-by-side"):
         _built("<section><side-by-side><list><item>x</item></list></side-by-side></section>")
+
+
+# -- the fewest-lines search: exact for a typical table, bounded for a long one -------------------
+def _random_table(rng, rows: int, columns: int = 4):
+    """cells[column][row] one-line widths (a heading row first), minimums and a table width of
+    the sizes a medicine table has (a few words to a long timing, 9 points of padding)."""
+    pad = 9
+    cells, minimums = [], []
+    for _ in range(columns):
+        column = [rng.uniform(30, 160) + pad] + [
+            rng.choice([rng.uniform(20, 80), rng.uniform(60, 300), rng.uniform(100, 500)]) + pad
+            for _ in range(rows)
+        ]
+        cells.append(column)
+        minimums.append(min(column) * rng.uniform(0.3, 0.9) + pad / 2)
+    return SHARES[:columns], minimums, cells, rng.uniform(300, 560), pad
+
+
+def _table_lines(cells, widths, pad):
+    from vpdischarge.typeset.table_columns import _lines
+
+    rows = max(len(c) for c in cells)
+    return sum(
+        max(_lines(c[r], w, pad) if r < len(c) else 0 for c, w in zip(cells, widths, strict=True))
+        for r in range(rows)
+    )
+
+
+def test_a_typical_table_gets_the_exact_fewest_lines_answer_of_trying_every_combination():
+    import itertools
+    import random
+
+    from vpdischarge.typeset import table_columns
+
+    rng = random.Random(11)
+    for _ in range(120):
+        shares, minimums, cells, total, pad = _random_table(rng, rng.randint(1, 4), rng.choice([2, 3, 4]))
+        if sum(minimums) >= total:
+            continue
+        widths = table_columns.fit_to_content(shares, minimums, cells, total, pad)
+        # Every combination of the columns' candidate widths, the first with the fewest lines,
+        # then the least width (the spare width is then shared out by the shares).
+        n_rows = max(len(c) for c in cells)
+        options = [
+            table_columns.candidate_widths(m, column, pad) for m, column in zip(minimums, cells, strict=True)
+        ]
+        best = None
+        for combo in itertools.product(*options):
+            if sum(combo) > total + 1e-6:
+                continue
+            lines = sum(
+                max(
+                    table_columns._lines(c[r], w, pad) if r < len(c) else 0
+                    for c, w in zip(cells, combo, strict=True)
+                )
+                for r in range(n_rows)
+            )
+            if best is None or (lines, sum(combo)) < best[0]:
+                best = ((lines, sum(combo)), combo)
+        left = total - sum(best[1])
+        expected = [w + left * s / sum(shares) for w, s in zip(best[1], shares, strict=True)]
+        assert widths == pytest.approx(expected)
+
+
+class _CountedList(list):
+    """A candidate list that counts how often the search walks it."""
+
+    walked = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            _CountedList.walked += 1
+            yield item
+
+
+def test_a_long_varied_table_is_searched_within_the_budget_and_never_worse_than_the_greedy_answer():
+    import random
+
+    from vpdischarge.typeset import table_columns
+
+    shares, minimums, cells, total, pad = _random_table(random.Random(20), 20)
+    total = 540
+    options = [_CountedList(table_columns.candidate_widths(minimums[i], cells[i], pad)) for i in range(4)]
+    lines = [[[table_columns._lines(n, w, pad) for n in cells[i]] for w in options[i]] for i in range(4)]
+    # 20 rows of four varied columns: about 20**4 combinations, far more than the budget.
+    combinations = 1
+    for column in options:
+        combinations *= len(column)
+    assert combinations > 50 * table_columns.SEARCH_BUDGET
+    greedy = table_columns._greedy(options, lines, total)
+    _CountedList.walked = 0
+    chosen = table_columns._fewest_lines(options, lines, total, greedy)
+    assert _CountedList.walked <= table_columns.SEARCH_BUDGET + len(options)
+    picks = [options[i].index(w) for i, w in enumerate(chosen)]
+    assert sum(chosen) <= total + 1e-6
+    assert table_columns._score(options, lines, picks) <= table_columns._score(options, lines, greedy)
+    # And the whole fit still holds every column at its minimum and fills the table.
+    widths = table_columns.fit_to_content(shares, minimums, cells, total, pad)
+    assert sum(widths) == pytest.approx(total)
+    assert all(w >= m - 1e-6 for w, m in zip(widths, minimums, strict=True))
+    assert _table_lines(cells, widths, pad) <= _table_lines(cells, fit_columns(shares, minimums, total), pad)
+
+
+def test_when_the_longest_words_do_not_fit_every_dose_keeps_its_width_and_the_words_give_way_evenly():
+    from vpdischarge.typeset.table_columns import fit_to_content
+
+    # German large print: name, dose ("500 mg" needs 66), when, what for; 438 wanted, 434 there.
+    minimums, firm = [136, 66, 127, 109], [0, 66, 0, 0]
+    cells = [[111, 136], [52, 66], [126, 209], [58, 93]]
+    widths = fit_to_content(SHARES, minimums, cells, 434, 9, firm)
+    assert sum(widths) == pytest.approx(434)
+    assert widths[1] >= 66  # the dose stays whole
+    # Each word column short of its longest word by about the same share of it.
+    short = [(m - w) / m for m, w in zip(minimums, widths, strict=True) if m > 66]
+    assert max(short) - min(short) < 0.01
+    # Without firm widths, the shares as designed (the dose then splits).
+    assert fit_to_content(SHARES, minimums, cells, 434, 9)[1] < 66

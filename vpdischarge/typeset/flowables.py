@@ -64,6 +64,11 @@ class TickBox(Flowable):
         self.canv.rect(0, 0, self.size, self.size)
 
 
+def _is_bold(cell: Element) -> bool:
+    """Whether a table cell prints bold (the medicine's name): its widths are measured so."""
+    return cell.find(".//b") is not None
+
+
 @dataclass
 class BlockBuilder:
     """Builds flowables for a block of markup. Direction, CJK line breaking, print size and
@@ -297,38 +302,49 @@ class BlockBuilder:
         )
         n_text = columns - (1 if tick_last else 0)
         shares = FOUR_COLUMN_SHARES if n_text == 4 else [1 / n_text] * n_text
+        # A dose or a phone in a cell must print whole (typeset/line_breaks.py): its width is
+        # the column's firm minimum, kept even when the longest words do not all fit.
+        # Padding, and 1 for ReportLab's own rounding: a word exactly as wide as the column splits.
+        pad = 2 * CELL_PADDING + 1
+        firm = [
+            max(
+                (
+                    widest_short_unit(unit_text(r[i]), self.resolver, size, bold=_is_bold(r[i]))
+                    for r in rows
+                    if len(r) > i
+                ),
+                default=0.0,
+            )
+            + pad
+            for i in range(n_text)
+        ]
         minimums = [
             max(
-                longest_word_width(plain_text(head[i]), self.resolver, size, bold=True),
-                # Cells may be bold (the medicine's name): measure every cell as bold.
+                longest_word_width(plain_text(head[i]), self.resolver, size, bold=True) + pad,
+                # Each cell in its own weight (the medicine's name is bold, the rest is not):
+                # measuring every cell as bold made German large print's minimums too wide to
+                # fit, and the table fell back to its shares, splitting "500 / mg".
                 *(
-                    longest_word_width(plain_text(r[i]), self.resolver, size, bold=True)
+                    longest_word_width(plain_text(r[i]), self.resolver, size, bold=_is_bold(r[i])) + pad
                     for r in rows
                     if len(r) > i
                 ),
-                *(
-                    widest_short_unit(unit_text(r[i]), self.resolver, size, bold=True)
-                    for r in rows
-                    if len(r) > i
-                ),
+                firm[i],
             )
-            + 2 * CELL_PADDING
-            + 1  # ReportLab's own rounding: a word exactly as wide as the column still splits
             for i in range(n_text)
         ]
         # Each cell on one line, bold where it is (the heading, the medicine's name), with its
         # padding (as `minimums`).
-        pad = 2 * CELL_PADDING + 1
         cells = [
             [line_width(plain_text(head[i]), self.resolver, size, bold=True) + pad]
             + [
-                line_width(plain_text(r[i]), self.resolver, size, bold=r[i].find(".//b") is not None) + pad
+                line_width(plain_text(r[i]), self.resolver, size, bold=_is_bold(r[i])) + pad
                 for r in rows
                 if len(r) > i
             ]
             for i in range(n_text)
         ]
-        widths = fit_to_content(shares, minimums, cells, width - tick_width, pad)
+        widths = fit_to_content(shares, minimums, cells, width - tick_width, pad, firm)
         if tick_last:
             widths.append(tick_width)
 
