@@ -45,6 +45,7 @@ def _room(frame: Frame) -> float:
 
 
 class HandoutDocTemplate(BaseDocTemplate):
+    repeat_headings = True  # off: the same flowables set without the repeated headings
     _open: Maker | None = None
     _queue: list[Flowable] | None = None
     repeated = 0  # headings repeated so far
@@ -75,7 +76,7 @@ class HandoutDocTemplate(BaseDocTemplate):
 
     def handle_frameBegin(self, resume=0, pageTopFlowables=None):  # noqa: N802, N803
         super().handle_frameBegin(resume, pageTopFlowables)
-        if self._open is None or not self._queue:
+        if not self.repeat_headings or self._open is None or not self._queue:
             return
         waiting = _section_of(self._queue[0])
         if waiting is self._open or waiting is _UNMARKED:

@@ -8,7 +8,6 @@ from functools import cache
 from xml.etree import ElementTree
 
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -76,9 +75,26 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     version = root.get("content-version", "")
     review = root.get("review-date", "")
 
-    def build(continued: str, count_only: bool = False) -> tuple[bytes, int, bool]:
+    builder = BlockBuilder(
+        style_set,
+        resolver,
+        width,
+        options.large_print,
+        rtl,
+        options.cjk_line_breaks,
+        continued=root.get("continued", ""),
+    )
+    # Made once and laid out once or twice: ReportLab's own multiBuild sets the same flowables
+    # again (a build works on a copy of the list; a split makes new flowables and leaves the
+    # originals whole). Making them is about a third of a render.
+    flowables = builder.blocks(root)
+    for flowable in flowables:  # the title, the lead paragraphs: in no section
+        if not hasattr(flowable, "_section"):
+            mark_section([flowable], None)
+
+    def build(repeat_headings: bool) -> tuple[bytes, int, bool]:
         """The PDF, its page count, and whether it might be a page shorter without the headings
-        it repeated as continued. `count_only`: the pages are laid out and counted, not written."""
+        it repeated as continued."""
         frame = Frame(
             margin,
             margin + footer_height,
@@ -108,38 +124,36 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
             initialFontName=resolver.base_face,  # otherwise ReportLab refers to an unembedded Helvetica
             pageTemplates=[PageTemplate(id="page", frames=[frame], onPage=furniture.draw_watermark)],
         )
-        builder = BlockBuilder(
-            style_set, resolver, width, options.large_print, rtl, options.cjk_line_breaks, continued=continued
-        )
+        doc.repeat_headings = repeat_headings
+        # A build marks the flowables it moved (a postponed one, a kept-with-next group); the
+        # marks are undone after it, as multiBuild does between its passes, or the second
+        # layout would take a postponed paragraph for one that fits no page.
+        edits: list[tuple] = []
+        doc._multiBuildEdits = edits.append  # type: ignore[attr-defined]
         try:
-            flowables = builder.blocks(root)
-            for flowable in flowables:  # the title, the lead paragraphs: in no section
-                if not hasattr(flowable, "_section"):
-                    mark_section([flowable], None)
-            doc.build(flowables, canvasmaker=_Counting if count_only else furnished_canvas(furniture, margin))
+            doc.build(list(flowables), canvasmaker=furnished_canvas(furniture, margin))
         except LayoutError:
             # Something too tall for any page (a huge word in a narrow cell, a box that outgrew
             # the page): a clear refusal, never a half-made handout.
-            raise TooLargeToPrint(
-                _("some text is too long to fit on a page; shorten the longest entries")
-            ) from None
+            raise _too_large() from None
+        finally:
+            for undo, *arguments in edits:
+                undo(*arguments)
         return (
             buffer.getvalue(),
             doc.page,
             doc.repeated > 0 and doc.might_fit_without_repeats(styles.heading.spaceBefore),
         )
 
-    pdf, pages, check = build(root.get("continued", ""))
+    pdf, pages, check = build(repeat_headings=True)
     if check:
         # A repeated heading takes a line: it must not cost the patient an extra sheet. If it
-        # might, the pages are counted without them, and the shorter handout is printed.
-        if build("", count_only=True)[1] < pages:
-            return build("")[0]
+        # might, the handout is set without them, and the shorter one is printed.
+        shorter, fewer, _ = build(repeat_headings=False)
+        if fewer < pages:
+            return shorter
     return pdf
 
 
-class _Counting(Canvas):
-    """A canvas for counting pages: nothing is written."""
-
-    def save(self) -> None:
-        pass
+def _too_large() -> TooLargeToPrint:
+    return TooLargeToPrint(_("some text is too long to fit on a page; shorten the longest entries"))
