@@ -209,7 +209,7 @@ def _body_first_lines(pdf: bytes) -> list[str]:
 # Handouts where a section runs on and repeating its heading costs no page (where it would, the
 # handout is printed without: see the next test).
 @pytest.mark.parametrize(
-    ("language", "large_print"), [("en", True), ("de", True), ("ja", False), ("zh_Hans", True)]
+    ("language", "large_print"), [("en", True), ("de", True), ("ja", True), ("zh_Hans", True)]
 )
 def test_a_section_that_runs_on_repeats_its_heading_marked_as_continued(language, large_print):
     pdf = _render(language, large_print, "Maria Testcase Núñez")
@@ -221,6 +221,29 @@ def test_a_section_that_runs_on_repeats_its_heading_marked_as_continued(language
     for line in continued:
         heading = line.removesuffix(label).rstrip()
         assert heading and text.count(heading) >= 2, line  # the heading itself came before
+    for page in pages_text(pdf)[1:]:
+        # A section whose heading starts the page has not run on: its heading is not doubled
+        # ("Your next visit (continued)" over "Your next visit", when the section's outline
+        # mark was left at the foot of the page before).
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if lines[0].endswith(label):
+            assert lines[1] != lines[0].removesuffix(label).rstrip(), lines[:2]
+
+
+def test_a_heading_moved_to_the_next_page_takes_its_section_with_it():
+    """The Russian large-print handout of the benchmark's typical case: "Your next visit"
+    did not fit at the foot of page 4; its heading, its outline entry and its first lines all
+    start page 5, with no "(continued)" before it."""
+    from dataclasses import replace
+
+    from vpdischarge.bench import typical_case
+
+    site = replace(load_site(None), sample=False)
+    pdf = render(typical_case("ru", True), site, TODAY).pdf
+    for page in pages_text(pdf)[1:]:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        if lines[0].endswith("(продолжение)"):
+            assert lines[1] != lines[0].removesuffix("(продолжение)").rstrip(), lines[:2]
 
 
 def test_repeated_headings_never_add_a_page():

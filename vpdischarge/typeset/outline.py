@@ -18,6 +18,10 @@ class SectionMark(Flowable):
     def __init__(self, key: str, title: str):
         super().__init__()
         self.key, self.title = key, title
+        # It goes with its heading: left alone at the foot of a page, the outline entry pointed
+        # at the page before, and the section counted as begun there, so the next page
+        # repeated its heading as "(continued)" right above the heading itself.
+        self.keepWithNext = 1
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
