@@ -8,8 +8,10 @@
   (`~/.config/vpdischarge`), Windows `%APPDATA%\\vpdischarge`, macOS
   `~/Library/Application Support/vpdischarge`.
 
-The XDG variables keep working on Linux (the tests isolate themselves with them). There is no
-data folder: case files and handouts are wherever the nurse saves them. Crash reports are state,
+- data, which holds the handout log (`handout-log.sqlite3`, see `data_dir`).
+
+The XDG variables keep working on Linux (the tests isolate themselves with them). Case files and
+handouts are wherever the nurse saves them; the data folder holds only the handout log. Crash reports are state,
 not configuration: they stay on this computer (Windows' local, not roaming, AppData), while the
 window's preferences follow a roaming profile from ward to ward, as Qt kept them before.
 """
@@ -33,3 +35,11 @@ def crash_reports_dir() -> Path:
 
 def settings_dir() -> Path:
     return platformdirs.user_config_path(APP, appauthor=False, roaming=True)
+
+
+def data_dir() -> Path:
+    """The user's data folder, which holds the handout log (`handout-log.sqlite3`): Linux
+    `$XDG_DATA_HOME/vpdischarge` (`~/.local/share/vpdischarge`), Windows
+    `%LOCALAPPDATA%\\vpdischarge` (local: the log belongs to this workstation), macOS
+    `~/Library/Application Support/vpdischarge`."""
+    return platformdirs.user_data_path(APP, appauthor=False, roaming=False)
