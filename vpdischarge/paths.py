@@ -6,14 +6,14 @@
   `~/Library/Application Support/vpdischarge`;
 - settings, the window's preferences (`vpdischarge.ini`): Linux `$XDG_CONFIG_HOME/vpdischarge`
   (`~/.config/vpdischarge`), Windows `%APPDATA%\\vpdischarge`, macOS
-  `~/Library/Application Support/vpdischarge`.
-
+  `~/Library/Application Support/vpdischarge`;
 - data, which holds the handout log (`handout-log.sqlite3`, see `data_dir`).
 
 The XDG variables keep working on Linux (the tests isolate themselves with them). Case files and
-handouts are wherever the nurse saves them; the data folder holds only the handout log. Crash reports are state,
-not configuration: they stay on this computer (Windows' local, not roaming, AppData), while the
-window's preferences follow a roaming profile from ward to ward, as Qt kept them before.
+handouts are wherever the nurse saves them; the data folder holds only the handout log. Crash
+reports and the log are not configuration: they stay on this computer (Windows' local, not
+roaming, AppData), while the window's preferences follow a roaming profile from ward to ward, as
+Qt kept them before.
 """
 
 from __future__ import annotations
