@@ -117,3 +117,17 @@ class SQLiteLog:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def log_handout(entry: LogEntry, path: Path | None = None) -> str | None:
+    """Write one entry; None when done, else a one-line reason for the nurse or the CLI's
+    warning. Never raises for a log that cannot be written: the handout is already printed or
+    saved, and must stay so."""
+    try:
+        with SQLiteLog(path) as log:
+            log.write([entry])
+    except (sqlite3.Error, OSError) as exc:
+        # The reason names the file (the user's own data folder), never the patient.
+        where = path or default_log_path()
+        return f"the handout log {where} could not be written: {exc}"
+    return None
