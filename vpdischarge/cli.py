@@ -148,12 +148,15 @@ def _render(args: argparse.Namespace) -> int:
 def _log_render(case, site, pdf: bytes) -> None:
     """Every render goes into the handout log, teach-back "not assessed" (nobody was asked). A
     log that cannot be written is a warning: the PDF is written, and exit stays 0."""
-    from vpdischarge.records.handout_entry import entry_for
+    from vpdischarge.records.handout_entry import entry_for, send_education_record
     from vpdischarge.records.handout_log import log_handout
 
     problem = log_handout(entry_for(case, site, pdf, "render"))
     if problem:
         print(f"warning: log: {problem}", file=sys.stderr)
+    problem = send_education_record(case, site, pdf)
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
 
 
 def _log(args: argparse.Namespace) -> int:

@@ -50,3 +50,33 @@ def entry_for(
         teach_back=teach_back,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
     )
+
+
+def send_education_record(
+    case: Case, site: SiteSettings, pdf: bytes, teach_back: str = NOT_ASSESSED
+) -> str | None:
+    """Drop the education record when the site asks for one (`[record] folder`). None when done
+    or not asked for, else a one-line reason naming the setting (never the patient)."""
+    from vpdischarge.records.education_bundle import Education, education_bundle
+    from vpdischarge.records.record_folder import RecordError, write_record
+
+    if site.record_folder is None:
+        return None
+    languages = handout_languages(case)
+    education = Education(
+        record_number=case.patient.record_number or "",
+        languages=tuple(languages),
+        translation_status=",".join(f"{code}:{translation_status(code, site)}" for code in languages),
+        content_version=content_version(site),
+        teach_back=teach_back,
+        interpreter=bool(case.interpreter) or None,  # an interpreter named in the case was used
+        record_system=site.ehr_record_system,
+        patient_name=case.patient.name if site.record_include_patient_name else None,
+    )
+    if not education.record_number.strip():
+        return "site.record.folder: no education record was written: the case has no patient.record_number"
+    try:
+        write_record(site.record_folder, education_bundle(pdf, education))
+    except RecordError as exc:
+        return str(exc)
+    return None
