@@ -9,6 +9,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # is removed when the session ends (pytest_sessionfinish below).
 STATE_FOLDER = tempfile.mkdtemp(prefix="vpdischarge-test-state-")
 os.environ["XDG_STATE_HOME"] = STATE_FOLDER
+# The handout log (vpdischarge.paths.data_dir) likewise: never the developer's own log.
+DATA_FOLDER = tempfile.mkdtemp(prefix="vpdischarge-test-data-")
+os.environ["XDG_DATA_HOME"] = DATA_FOLDER
 # The machine's own site policy (/etc/xdg/vpdischarge/config.toml) and a VPDISCHARGE_SITE set in
 # the developer's shell must not choose the site file of every test: an empty policy folder
 # instead. Tests of the policy point XDG_CONFIG_DIRS at a folder of their own.
@@ -100,6 +103,7 @@ def pytest_configure(config):
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(STATE_FOLDER, ignore_errors=True)
+    shutil.rmtree(DATA_FOLDER, ignore_errors=True)
     shutil.rmtree(POLICY_FOLDER, ignore_errors=True)
 
 

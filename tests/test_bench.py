@@ -29,3 +29,12 @@ def test_bench_reports_the_fhir_import(capsys):
     assert figures["five_mb"]["bytes"] >= 5_000_000
     assert figures["largest_sample"]["median_s"] > 0
     assert any(t["target"].startswith("FHIR import of a 5 MB bundle") for t in result["targets"])
+
+
+def test_bench_reports_the_handout_log(capsys):
+    assert main(["--repeat", "1", "--cold-runs", "1", "--json", "--languages", "en"]) == 0
+    figures = json.loads(capsys.readouterr().out)["log"]
+    assert figures["sqlite_write_median_ms"] > 0
+    many = figures["concurrent"]
+    assert (many["processes"], many["entries_each"]) == (8, 500)
+    assert many["stored"] + many["lost"] == 4000 and many["failed_processes"] == 0

@@ -303,11 +303,17 @@ def main(argv: list[str] | None = None) -> int:
         "targets": verdicts(renders, cold, together),
     }
     add_import_figures(result, args.repeat)
+    from vpdischarge.records.bench_log import measure_log
+
+    result["log"] = measure_log(args.repeat)
     if args.json:
         print(json.dumps(result, indent=2))
     else:
         print_report(result)
         print_import_figures(result)
+        from vpdischarge.records.bench_log import log_lines
+
+        print("\n".join(log_lines(result["log"])))
     return 0
 
 

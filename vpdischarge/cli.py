@@ -81,6 +81,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     desktop.add_argument("--remove", action="store_true", help="take the files away again")
 
+    log = commands.add_parser("log", help="list the handout log (every handout printed, saved or rendered)")
+    log.add_argument("--since", metavar="DATE", help="only entries from DATE on (YYYY-MM-DD, UTC)")
+    log.add_argument("--csv", action="store_true", help="CSV with a header row, one row per entry")
+
     from vpdischarge.ehr import command as ehr_import
 
     ehr_import.add_parser(commands)
@@ -137,6 +141,58 @@ def _render(args: argparse.Namespace) -> int:
     _say("warning", handout.warnings)
     write_atomically(args.output, handout.pdf, keep=inputs)
     _say("warning", sample_site_issues(site))
+    _log_render(case, site, handout.pdf)
+    return EXIT_OK
+
+
+def _log_render(case, site, pdf: bytes) -> None:
+    """Every render goes into the handout log, teach-back "not assessed" (nobody was asked). A
+    log that cannot be written is a warning: the PDF is written, and exit stays 0."""
+    from vpdischarge.records.handout_entry import entry_for, send_education_record
+    from vpdischarge.records.handout_log import log_handout
+
+    problem = log_handout(entry_for(case, site, pdf, "render"))
+    if problem:
+        print(f"warning: log: {problem}", file=sys.stderr)
+    problem = send_education_record(case, site, pdf)
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
+
+
+def _log(args: argparse.Namespace) -> int:
+    """The handout log for the quality office: a table, or CSV with a header row."""
+    import csv
+    from datetime import date, datetime
+
+    from vpdischarge.records.handout_log import COLUMNS, SQLiteLog, default_log_path
+
+    since = None
+    if args.since is not None:
+        try:
+            since = (datetime if "T" in args.since else date).fromisoformat(args.since).isoformat()
+        except ValueError:
+            print(
+                f"error: --since: {args.since!r} is not a date (write it YYYY-MM-DD, or YYYY-MM-DDTHH:MM)",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+    if not default_log_path().is_file():
+        entries = []  # nothing logged on this computer yet: not an error, and no file made
+    else:
+        with SQLiteLog() as log:
+            entries = log.entries(since)
+    columns = [c for c in COLUMNS if c != "patient_name"]
+    if args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        for entry in entries:
+            writer.writerow([getattr(entry, c) for c in columns])
+        return EXIT_OK
+    for entry in entries:
+        print(
+            f"{entry.logged_at}  {entry.action:6}  {entry.record_number:12}  {entry.languages:8}  "
+            f"{entry.print_size:6}  {entry.teach_back}  {entry.workstation}  {entry.login}"
+        )
     return EXIT_OK
 
 
@@ -278,6 +334,7 @@ def _main(argv: list[str] | None) -> int:
         "check": _check,
         "import": _import,
         "install-desktop": _install_desktop,
+        "log": _log,
     }
     try:
         return handlers[args.command](args)

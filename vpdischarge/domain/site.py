@@ -54,6 +54,10 @@ class SiteSettings:
     # `[ehr] record_system`: the identifier system of the hospital's record number in FHIR
     # (`vpdischarge import`); empty: the identifier typed MR.
     ehr_record_system: str = ""
+    # `[record] folder`: where each handout given drops a FHIR education record (the interface
+    # engine's folder); None: no record. `include_patient_name`: the record also names the patient.
+    record_folder: Path | None = None
+    record_include_patient_name: bool = False
     # True for the bundled example settings: their hospital name and phones are placeholders, so
     # every page, the window and the CLI must say so (never mistaken for real instructions).
     sample: bool = False
@@ -100,7 +104,8 @@ _TEMPLATE_KEYS = ("folder",)
 _APPROVAL_KEYS = ("status", "reviewer", "date")
 _MAX_FOLDER = 4_096
 _MAX_REVIEWER = 200
-_SECTIONS = (*_KEYS, "clinical", "template", "translations")
+_RECORD_KEYS = ("folder", "include_patient_name")
+_SECTIONS = (*_KEYS, "clinical", "template", "translations", "record")
 
 
 def _line_of(text: str, section: str, key: str | None) -> int | None:
@@ -286,6 +291,31 @@ class _Parser:
         return path
 
 
+def _record(parser: _Parser, base_folder: Path | None) -> dict[str, Any]:
+    """`[record]`: the folder is not checked for existence here: a drop folder on a share that
+    is away for a moment must not stop the site file loading (and so every print); writing a
+    record says so instead."""
+    table = parser.table("record")
+    parser.unknown("record", table, _RECORD_KEYS)
+    values: dict[str, Any] = {}
+    if "folder" in table:
+        folder = table["folder"]
+        problem = _text_problem(folder, _MAX_FOLDER)
+        if problem is not None:
+            parser.bad("record", "folder", problem)
+        else:
+            path = Path(folder.strip()).expanduser()
+            if not path.is_absolute() and base_folder is not None:
+                path = base_folder / path
+            values["record_folder"] = path
+    if "include_patient_name" in table:
+        if type(table["include_patient_name"]) is not bool:
+            parser.bad("record", "include_patient_name", _("must be true or false"))
+        else:
+            values["record_include_patient_name"] = table["include_patient_name"]
+    return values
+
+
 def _long_number_issue(text: str) -> Issue:
     """The key holding a number too long to be read, found by its line (tomllib does not say)."""
     section = ""
@@ -323,6 +353,7 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
     clinical = parser.clinical()
     approvals = parser.approvals()
     template_folder = parser.template_folder(base_folder)
+    record = _record(parser, base_folder)
     if parser.issues:
         raise InputError(parser.issues)
     return SiteSettings(
@@ -330,6 +361,7 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
         clinical=clinical,
         approved_translations=approvals,
         template_folder=template_folder,
+        **record,
     )
 
 

@@ -1,0 +1,134 @@
+"""The embedded handout log: its columns, what it leaves out, migrations, concurrent writers."""
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from vpdischarge.paths import data_dir
+from vpdischarge.records.handout_log import COLUMNS, SQLiteLog, default_log_path, new_entry
+from vpdischarge.records.migrations import LATEST, current_version, migrate
+
+
+def _entry(**changes):
+    values = dict(
+        action="print",
+        record_number="T-000123",
+        languages="es,en",
+        print_size="large",
+        content_version="vpdischarge 1.0",
+        translation_status="es:draft,en:source",
+        teach_back="not assessed",
+        pdf_sha256="ab" * 32,
+    )
+    values.update(changes)
+    return new_entry(**values)
+
+
+def test_default_log_is_in_the_isolated_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert data_dir() == tmp_path / "vpdischarge"
+    with SQLiteLog() as log:
+        log.write([_entry()])
+    assert default_log_path() == tmp_path / "vpdischarge" / "handout-log.sqlite3"
+    assert default_log_path().is_file()
+
+
+def test_a_row_has_the_columns_and_no_patient_name(tmp_path):
+    with SQLiteLog(tmp_path / "log.sqlite3") as log:
+        log.write([_entry()])
+    conn = sqlite3.connect(tmp_path / "log.sqlite3")
+    names = [row[1] for row in conn.execute("PRAGMA table_info(handout_log)")]
+    assert sorted(names) == sorted(COLUMNS)
+    row = dict(zip(names, conn.execute("SELECT * FROM handout_log").fetchone(), strict=True))
+    assert row["record_number"] == "T-000123"
+    assert row["languages"] == "es,en"
+    assert row["print_size"] == "large"
+    assert row["pdf_sha256"] == "ab" * 32
+    assert row["logged_at"].endswith("+00:00")  # UTC
+    assert row["workstation"] and row["login"]
+    assert row["patient_name"] is None
+    # Nothing else in the file carries the name either (the test case's name is never passed).
+    assert b"Testcase" not in (tmp_path / "log.sqlite3").read_bytes()
+
+
+def test_an_entry_sent_twice_is_stored_once(tmp_path):
+    entry = _entry()
+    with SQLiteLog(tmp_path / "log.sqlite3") as log:
+        log.write([entry])
+        log.write([entry])
+        assert log.entries() == [entry]
+
+
+def test_since_leaves_out_older_entries(tmp_path):
+    old, new = _entry(logged_at="2026-11-01T08:00:00+00:00"), _entry(logged_at="2026-11-27T08:00:00+00:00")
+    with SQLiteLog(tmp_path / "log.sqlite3") as log:
+        log.write([new, old])
+        assert log.entries() == [old, new]
+        assert log.entries(since="2026-11-20") == [new]
+
+
+def test_an_old_log_is_migrated_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "log.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert migrate(conn, up_to=1) == 1  # what the first release made
+    conn.execute(
+        "INSERT INTO handout_log VALUES ('id-1', '2026-11-01T08:00:00+00:00', 'print', 'ws', 'nurse', "
+        "'A1', 'en', 'normal', 'v1', 'en:source', 'not assessed', 'ff', NULL)"
+    )
+    indexes = [r[1] for r in conn.execute("PRAGMA index_list(handout_log)")]
+    assert "handout_log_logged_at" not in indexes
+    conn.close()
+    with SQLiteLog(path) as log:
+        assert current_version(log.conn) == LATEST == 2
+        assert [e.entry_id for e in log.entries()] == ["id-1"]
+        indexes = [r[1] for r in log.conn.execute("PRAGMA index_list(handout_log)")]
+        assert "handout_log_logged_at" in indexes
+        # Opening again applies nothing twice.
+        assert migrate(log.conn) == LATEST
+        assert log.conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == LATEST
+
+
+def test_a_failed_migration_leaves_the_log_as_it_was(tmp_path, monkeypatch):
+    from vpdischarge.records import migrations
+
+    path = tmp_path / "log.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, up_to=1)
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (3, ("CREATE TABLE (",))])
+    with pytest.raises(sqlite3.Error):
+        migrations.migrate(conn, up_to=3)
+    assert current_version(conn) == 1
+    assert "handout_log_logged_at" not in [r[1] for r in conn.execute("PRAGMA index_list(handout_log)")]
+
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from vpdischarge.records.handout_log import SQLiteLog, new_entry
+
+    path, worker, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    with SQLiteLog(path) as log:
+        for n in range(count):
+            log.write([new_entry(action="render", record_number=f"{worker}-{n}", languages="en",
+                                 print_size="normal", content_version="v", translation_status="en:source",
+                                 teach_back="not assessed", pdf_sha256="00")])
+    """
+)
+
+
+def test_eight_processes_writing_500_entries_each_lose_none(tmp_path):
+    path = tmp_path / "log.sqlite3"  # new: the processes also race to create and migrate it
+    workers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(w), "500"], stderr=subprocess.PIPE)
+        for w in range(8)
+    ]
+    for worker in workers:
+        _out, err = worker.communicate(timeout=300)
+        assert worker.returncode == 0, err.decode()
+    with SQLiteLog(path) as log:
+        numbers = {e.record_number for e in log.entries()}
+    assert numbers == {f"{w}-{n}" for w in range(8) for n in range(500)}
