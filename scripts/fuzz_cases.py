@@ -111,7 +111,14 @@ def worker() -> int:
 
 class Worker:
     def __init__(self, state: Path) -> None:
-        env = {**os.environ, "XDG_STATE_HOME": str(state), "PYTHONPATH": str(ROOT)}
+        # Crash reports and the handout log (every render writes an entry) stay in the run's
+        # scratch folder, never the user's own log.
+        env = {
+            **os.environ,
+            "XDG_STATE_HOME": str(state),
+            "XDG_DATA_HOME": str(state / "data"),
+            "PYTHONPATH": str(ROOT),
+        }
         self.process = subprocess.Popen(
             [sys.executable, __file__, "--worker"],
             stdin=subprocess.PIPE,
