@@ -312,3 +312,15 @@ def test_twenty_varied_medicines_print_every_name_and_keep_every_dose_whole(lang
     for name, dose, _, _ in LONG_LIST:
         assert appears_in_logical_order(lines, name), name
         assert not splits(lines, dose), (dose, splits(lines, dose))
+
+
+def test_a_box_taller_than_a_page_is_refused_with_the_message_not_a_crash():
+    """A call-out box never splits; one that outgrew the page is refused in plain words."""
+    from vpdischarge.typeset.document import PrintOptions, TooLargeToPrint, typeset
+
+    items = "".join(f"<item>Line {n} of a box that outgrew the page.</item>" for n in range(120))
+    markup = (
+        f'<handout><section box="emergency"><heading>Call</heading><list>{items}</list></section></handout>'
+    )
+    with pytest.raises(TooLargeToPrint, match="too long to fit on a page"):
+        typeset(markup, PrintOptions())

@@ -157,7 +157,6 @@ def test_a_typical_table_gets_the_exact_fewest_lines_answer_of_trying_every_comb
         widths = table_columns.fit_to_content(shares, minimums, cells, total, pad)
         # Every combination of the columns' candidate widths, the first with the fewest lines,
         # then the least width (the spare width is then shared out by the shares).
-        n_rows = max(len(c) for c in cells)
         options = [
             table_columns.candidate_widths(m, column, pad) for m, column in zip(minimums, cells, strict=True)
         ]
@@ -165,13 +164,7 @@ def test_a_typical_table_gets_the_exact_fewest_lines_answer_of_trying_every_comb
         for combo in itertools.product(*options):
             if sum(combo) > total + 1e-6:
                 continue
-            lines = sum(
-                max(
-                    table_columns._lines(c[r], w, pad) if r < len(c) else 0
-                    for c, w in zip(cells, combo, strict=True)
-                )
-                for r in range(n_rows)
-            )
+            lines = _table_lines(cells, combo, pad)
             if best is None or (lines, sum(combo)) < best[0]:
                 best = ((lines, sum(combo)), combo)
         left = total - sum(best[1])

@@ -135,7 +135,9 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
         except LayoutError:
             # Something too tall for any page (a huge word in a narrow cell, a box that outgrew
             # the page): a clear refusal, never a half-made handout.
-            raise _too_large() from None
+            raise TooLargeToPrint(
+                _("some text is too long to fit on a page; shorten the longest entries")
+            ) from None
         finally:
             for undo, *arguments in edits:
                 undo(*arguments)
@@ -149,11 +151,7 @@ def typeset(markup: str, options: PrintOptions) -> bytes:
     if check:
         # A repeated heading takes a line: it must not cost the patient an extra sheet. If it
         # might, the handout is set without them, and the shorter one is printed.
-        shorter, fewer, _ = build(repeat_headings=False)
+        shorter, fewer = build(repeat_headings=False)[:2]
         if fewer < pages:
             return shorter
     return pdf
-
-
-def _too_large() -> TooLargeToPrint:
-    return TooLargeToPrint(_("some text is too long to fit on a page; shorten the longest entries"))

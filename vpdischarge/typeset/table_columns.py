@@ -129,7 +129,7 @@ def _greedy(options: list[list[float]], lines: list[list[list[int]]], total: flo
     used = sum(column[0] for column in options)
     while True:
         now = [lines[i][j] for i, j in enumerate(picks)]
-        current = sum(max(row) for row in zip(*now, strict=True))
+        current = _score(options, lines, picks)[0]
         best: tuple[float, float, int, int] | None = None  # (-saving per point, extra width, i, j)
         for i, column in enumerate(options):
             others = (
