@@ -1,13 +1,11 @@
 """The embedded handout log: its columns, what it leaves out, migrations, concurrent writers."""
 
 import sqlite3
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
 from vpdischarge.paths import data_dir
+from vpdischarge.records.bench_log import write_at_once
 from vpdischarge.records.handout_log import COLUMNS, SQLiteLog, default_log_path, new_entry
 from vpdischarge.records.migrations import LATEST, current_version, migrate
 
@@ -104,31 +102,10 @@ def test_a_failed_migration_leaves_the_log_as_it_was(tmp_path, monkeypatch):
     assert "handout_log_logged_at" not in [r[1] for r in conn.execute("PRAGMA index_list(handout_log)")]
 
 
-WRITER = textwrap.dedent(
-    """
-    import sys
-    from pathlib import Path
-    from vpdischarge.records.handout_log import SQLiteLog, new_entry
-
-    path, worker, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-    with SQLiteLog(path) as log:
-        for n in range(count):
-            log.write([new_entry(action="render", record_number=f"{worker}-{n}", languages="en",
-                                 print_size="normal", content_version="v", translation_status="en:source",
-                                 teach_back="not assessed", pdf_sha256="00")])
-    """
-)
-
-
 def test_eight_processes_writing_500_entries_each_lose_none(tmp_path):
     path = tmp_path / "log.sqlite3"  # new: the processes also race to create and migrate it
-    workers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(w), "500"], stderr=subprocess.PIPE)
-        for w in range(8)
-    ]
-    for worker in workers:
-        _out, err = worker.communicate(timeout=300)
-        assert worker.returncode == 0, err.decode()
+    _seconds, errors = write_at_once(path, processes=8, entries=500, timeout=300)
+    assert not errors, errors
     with SQLiteLog(path) as log:
         numbers = {e.record_number for e in log.entries()}
-    assert numbers == {f"{w}-{n}" for w in range(8) for n in range(500)}
+    assert numbers == {f"bench-{w}-{n}" for w in range(8) for n in range(500)}

@@ -44,6 +44,27 @@ def bench_entry(record_number: str) -> LogEntry:
     )
 
 
+def write_at_once(
+    path: Path, processes: int, entries: int, timeout: float | None = None
+) -> tuple[float, list[str]]:
+    """`processes` processes, started together, each writing `entries` entries to the log at
+    `path` (record numbers "bench-W-N"): the seconds they took, and the error output of each
+    that failed. The benchmark and the no-loss test run the same writers."""
+    start = time.perf_counter()
+    workers = [
+        subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(path), str(w), str(entries)], stderr=subprocess.PIPE
+        )
+        for w in range(processes)
+    ]
+    errors = []
+    for worker in workers:
+        _out, err = worker.communicate(timeout=timeout)
+        if worker.returncode != 0:
+            errors.append(err.decode(errors="replace"))
+    return time.perf_counter() - start, errors
+
+
 def measure_log(repeat: int, processes: int = 8, entries: int = 500) -> dict:
     with tempfile.TemporaryDirectory(prefix="vpdischarge-bench-log-") as folder:
         times = []
@@ -53,13 +74,8 @@ def measure_log(repeat: int, processes: int = 8, entries: int = 500) -> dict:
                 log.write([bench_entry(f"one-{n}")])
                 times.append(time.perf_counter() - start)
         path = Path(folder) / "many.sqlite3"
-        start = time.perf_counter()
-        workers = [
-            subprocess.Popen([sys.executable, "-c", _WRITER, str(path), str(w), str(entries)])
-            for w in range(processes)
-        ]
-        failed = sum(1 for w in workers if w.wait() != 0)
-        elapsed = time.perf_counter() - start
+        elapsed, errors = write_at_once(path, processes, entries)
+        failed = len(errors)
         with SQLiteLog(path) as log:
             stored = len({e.record_number for e in log.entries()})
     return {
