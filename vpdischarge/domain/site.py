@@ -272,19 +272,27 @@ class _Parser:
                 approvals[locale.code] = Approval(reviewer.strip(), when)
         return approvals
 
-    def template_folder(self, base_folder: Path | None) -> Path | None:
-        table = self.table("template")
-        self.unknown("template", table, _TEMPLATE_KEYS)
+    def folder(self, section: str, table: dict[str, Any], base_folder: Path | None) -> Path | None:
+        """The section's `folder` key as a path (`~` expanded, a relative one from the site
+        file's folder), or None when it is absent or not a valid text (reported)."""
         if "folder" not in table:
             return None
         folder = table["folder"]
         problem = _text_problem(folder, _MAX_FOLDER)
         if problem is not None:
-            self.bad("template", "folder", problem)
+            self.bad(section, "folder", problem)
             return None
         path = Path(folder.strip()).expanduser()
         if not path.is_absolute() and base_folder is not None:
             path = base_folder / path
+        return path
+
+    def template_folder(self, base_folder: Path | None) -> Path | None:
+        table = self.table("template")
+        self.unknown("template", table, _TEMPLATE_KEYS)
+        path = self.folder("template", table, base_folder)
+        if path is None:
+            return None
         if not (path / "handout.xml.j2").is_file():
             self.bad("template", "folder", _("{folder} has no handout.xml.j2").format(folder=path))
             return None
@@ -298,16 +306,9 @@ def _record(parser: _Parser, base_folder: Path | None) -> dict[str, Any]:
     table = parser.table("record")
     parser.unknown("record", table, _RECORD_KEYS)
     values: dict[str, Any] = {}
-    if "folder" in table:
-        folder = table["folder"]
-        problem = _text_problem(folder, _MAX_FOLDER)
-        if problem is not None:
-            parser.bad("record", "folder", problem)
-        else:
-            path = Path(folder.strip()).expanduser()
-            if not path.is_absolute() and base_folder is not None:
-                path = base_folder / path
-            values["record_folder"] = path
+    folder = parser.folder("record", table, base_folder)
+    if folder is not None:
+        values["record_folder"] = folder
     if "include_patient_name" in table:
         if type(table["include_patient_name"]) is not bool:
             parser.bad("record", "include_patient_name", _("must be true or false"))
