@@ -511,11 +511,9 @@ def strategies():
         }
         return Spec("templates", files, RENDER + WITH_SITE, protected=["case.json", "site.toml"], note=note)
 
-    medicine_names = [
-        line.strip()
-        for line in (ROOT / "resources" / "medicines" / "names.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    from vpdischarge.domain.drug_names import known_names
+
+    medicine_names = sorted(known_names().values())  # the medicine-name check's own list
     doses = st.builds(
         lambda number, unit: f"{number} {unit}",
         st.sampled_from(["0.4", "1", "2.5", "5", "8.6", "17", "25", "70", "100", "500", "1000", "1,000"]),
