@@ -148,14 +148,9 @@ def _render(args: argparse.Namespace) -> int:
 def _log_render(case, site, pdf: bytes) -> None:
     """Every render goes into the handout log, teach-back "not assessed" (nobody was asked). A
     log that cannot be written is a warning: the PDF is written, and exit stays 0."""
-    from vpdischarge.records.handout_entry import entry_for, send_education_record
-    from vpdischarge.records.handout_log import log_handout
+    from vpdischarge.records.handout_given import Given, record_handout
 
-    problem = log_handout(entry_for(case, site, pdf, "render"))
-    if problem:
-        print(f"warning: log: {problem}", file=sys.stderr)
-    problem = send_education_record(case, site, pdf)
-    if problem:
+    for problem in record_handout(case, site, pdf, Given("render")):
         print(f"warning: {problem}", file=sys.stderr)
 
 

@@ -53,7 +53,11 @@ def entry_for(
 
 
 def send_education_record(
-    case: Case, site: SiteSettings, pdf: bytes, teach_back: str = NOT_ASSESSED
+    case: Case,
+    site: SiteSettings,
+    pdf: bytes,
+    teach_back: str = NOT_ASSESSED,
+    learner: str | None = None,
 ) -> str | None:
     """Drop the education record when the site asks for one (`[record] folder`). None when done
     or not asked for, else a one-line reason naming the setting (never the patient)."""
@@ -70,6 +74,7 @@ def send_education_record(
         content_version=content_version(site),
         teach_back=teach_back,
         interpreter=bool(case.interpreter) or None,  # an interpreter named in the case was used
+        learner=learner,
         record_system=site.ehr_record_system,
         patient_name=case.patient.name if site.record_include_patient_name else None,
     )
