@@ -12,7 +12,7 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; r
 trap cleanup EXIT
 # Settings and crash reports of this run stay in the scratch folder.
 export XDG_CONFIG_HOME="$scratch/config" XDG_STATE_HOME="$scratch/state"
-cp docs/example-case.json "$scratch/bed-4.json"
+cp resources/samples/typical-case.json "$scratch/bed-4.json"
 
 "$app/vpdischarge" --version
 start=$(date +%s.%N)

@@ -26,43 +26,24 @@ os.environ.pop("VPDISCHARGE_SITE", None)
 os.environ["PYTHONSAFEPATH"] = "1"
 
 import copy  # noqa: E402
-from datetime import date  # noqa: E402
+import json  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from vpdischarge.assets import typical_case_path  # noqa: E402
 from vpdischarge.domain.case_file import case_from_dict  # noqa: E402
 from vpdischarge.domain.site import load_site  # noqa: E402
 
 # "Today" for every test, so computed dates and date warnings never depend on the calendar.
 TODAY = date(2026, 11, 27)
 
-# A fictional patient; the shape is the case file of docs/case-file.md.
-TYPICAL_CASE = {
-    "schema": 1,
-    "patient": {"name": "Maria Testcase Núñez", "date_of_birth": "1948-03-02", "record_number": "T-000123"},
-    "procedure": {
-        "kind": "vertebroplasty",
-        "date": "2026-11-20",
-        "levels": ["T12", "L1"],
-        "anesthesia": "sedation",
-    },
-    "clinician": {
-        "name": "Dr. A. Example",
-        "notes": "Restart apixaban on 22 November.\nWalk twice a day.\nCall if the pain at night gets worse.",
-    },
-    "medications": [
-        {"name": "Acetaminophen", "dose": "500 mg", "when": "every 6 hours if needed", "purpose": "pain"},
-        {"name": "Senna", "dose": "8.6 mg", "when": "at bedtime", "purpose": "constipation"},
-        {"name": "Alendronate", "dose": "70 mg", "when": "once a week", "purpose": "bone strength"},
-    ],
-    "blood_thinner_restart": "2026-11-22",
-    "follow_up": {"when": "2026-12-04T10:30", "where": "Spine Clinic", "phone": "+1 555 0100"},
-    "restrictions": {"lift_limit_lb": 10, "lift_weeks": 6},
-    "language": "en",
-    "large_print": False,
-    "interpreter": "ID 4471",
-}
+# The typical case of the content brief, a fictional patient: the one the program ships
+# (resources/samples/typical-case.json), which the benchmark measures too.
+TYPICAL_CASE = json.loads(typical_case_path().read_text(encoding="utf-8"))
+# The day the typical case's dates were written for: a week after the procedure.
+assert TODAY == date.fromisoformat(TYPICAL_CASE["procedure"]["date"]) + timedelta(days=7)
 
 
 @pytest.fixture

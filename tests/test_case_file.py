@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from vpdischarge.assets import typical_case_path
 from vpdischarge.domain.case_file import case_from_dict, case_to_dict, read_case_file
 from vpdischarge.domain.issues import InputError
 
@@ -116,7 +117,7 @@ def test_published_schema_is_the_generated_one():
 
 def test_example_and_written_cases_pass_the_schema(case_data):
     validator = _validator()
-    example = json.loads((REPO / "docs" / "example-case.json").read_text(encoding="utf-8"))
+    example = json.loads(typical_case_path().read_text(encoding="utf-8"))
     assert [e.message for e in validator.iter_errors(example)] == []
     case, issues = case_from_dict(example)
     assert issues == []

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
+from vpdischarge.assets import typical_case_path
 from vpdischarge.domain.case_file import case_to_dict, read_case_file
 from vpdischarge.gui import dialogs
 from vpdischarge.gui.dialogs import Choice
@@ -137,7 +138,7 @@ def test_a_failing_case_write_keeps_the_form_and_says_why(make_window, no_dialog
 # Round trips through the real window ------------------------------------------------------------
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLE = REPO / "docs" / "example-case.json"
+EXAMPLE = typical_case_path()
 
 
 def _answers(monkeypatch, kind, *paths):
@@ -239,8 +240,8 @@ def test_a_case_named_at_start_opens_in_the_window(make_window, no_dialogs, tmp_
     window = make_window()
     assert open_at_start(window, path) is True
     assert no_dialogs.messages == []
-    assert window.windowTitle() == "example-case.json[*] — vpdischarge"
-    assert window.form.patient.name.text() == "Rosa Example Núñez"
+    assert window.windowTitle() == "typical-case.json[*] — vpdischarge"
+    assert window.form.patient.name.text() == "Maria Testcase Núñez"
 
 
 def test_a_missing_case_named_at_start_says_so_and_leaves_the_form_empty(make_window, no_dialogs, tmp_path):

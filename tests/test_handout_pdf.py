@@ -2,10 +2,21 @@
 
 import io
 import re
+from dataclasses import replace
 
+import pdfplumber
 import pytest
 from conftest import TODAY
-from pdfread import all_text, body_font_size, chars_outside_page, fonts, metadata, page_count, pages_text
+from pdfread import (
+    all_text,
+    body_font_size,
+    chars_outside_page,
+    fonts,
+    metadata,
+    page_count,
+    pages_text,
+    visual_lines,
+)
 from pypdf import PdfReader
 
 from vpdischarge.pipeline import printable_languages, render
@@ -68,6 +79,45 @@ def test_typical_case_fits_three_pages_and_header_footer_on_each(english_pdf):
         assert "T-000123" in text and "March 2, 1948" in text
         assert f"Page {n} of {len(pages)}" in text
         assert "Version 2026.1" in text
+
+
+def real(site):
+    """The site without the SAMPLE band, which prints above the header."""
+    return replace(site, sample=False)
+
+
+def header_lines(pdf: bytes) -> list[str]:
+    """Page 1's header, line by line: the printed lines above the rule under it."""
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        rule = min(line["top"] for line in page.lines if line["width"] > page.width / 2)
+    return [line for line in visual_lines(pdf, range(1)) if line][: _lines_above(pdf, rule)]
+
+
+def _lines_above(pdf: bytes, rule: float) -> int:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        tops = {round(c["matrix"][5]) for c in doc.pages[0].chars if c["bottom"] < rule}
+    merged = [t for t in sorted(tops) if t - 1 not in tops]  # as visual_lines merges baselines
+    return len(merged)
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("language", printable_languages())
+def test_the_page_header_takes_two_lines_in_every_language(make_case, site, language, large_print):
+    # Its title beside the hospital's name is left out where it would wrap the row: a third
+    # header line on every page pushed Russian and Tagalog large print to a sixth page.
+    case = make_case(language=language, large_print=large_print)
+    lines = header_lines(render(case, real(site), TODAY).pdf)
+    assert len(lines) == 2, lines
+
+
+def test_the_page_header_keeps_its_title_where_it_fits_and_drops_only_the_title(make_case, site):
+    english = header_lines(render(make_case(large_print=True), real(site), TODAY).pdf)
+    assert "Dischargeinstructions" in english[0]  # visual_lines compares without spaces
+    russian = header_lines(render(make_case(language="ru", large_print=True), real(site), TODAY).pdf)
+    assert "Рекомендации" not in " ".join(russian)
+    assert "ExampleGeneralHospital" in russian[0] and "T12,L1" in russian[0]
+    assert "T-000123" in russian[1]
 
 
 def test_both_call_boxes_are_whole_on_page_one(english_pdf):

@@ -1,7 +1,8 @@
 """How long the typical handout is, read from the PDF (issue 11 §4, docs: the content brief's
-"Length"): the typical case (3 medicines, 3 lines of notes; conftest.TYPICAL_CASE, the case of
-docs/example-case.json) fits 3 pages in normal print and 5 in large print in every one of the 20
-languages, and two-language handouts fit 6 and 10. The call-the-emergency-number box and the
+"Length"): the typical case (3 medicines, 3 lines of notes; conftest.TYPICAL_CASE, the case the
+program ships in resources/samples/typical-case.json, which the benchmark measures too) fits 3
+pages in normal print and 5 in large print in every one of the 20 languages, and two-language
+handouts fit 6 and 10. The call-the-emergency-number box and the
 call-your-care-team box are printed whole on page 1, every line of them found in page 1's text.
 
 In a two-language handout in normal print all four boxes (two per language) are on page 1. In

@@ -14,7 +14,6 @@ import io
 import os
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 from gui_helpers import (  # noqa: F401
@@ -30,13 +29,14 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QDialog
 
 from vpdischarge import cups_spool
+from vpdischarge.assets import typical_case_path
 from vpdischarge.cups_testing import QueueUnavailable, open_test_queue
 from vpdischarge.domain.case_file import read_case_file
 from vpdischarge.domain.site import load_site
 from vpdischarge.pipeline import render
 from vpdischarge.print_job import PrintJob, job_title
 
-EXAMPLE_CASE = Path(__file__).resolve().parent.parent / "docs" / "example-case.json"
+EXAMPLE_CASE = typical_case_path()
 
 
 @pytest.fixture(scope="module")

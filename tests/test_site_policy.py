@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from vpdischarge.assets import typical_case_path
 from vpdischarge.domain.site_choice import SitePolicy, Source, choose_site
 from vpdischarge.machine_policy import read_machine_policy
 from vpdischarge.machine_policy.macos import read_plist_policy
@@ -169,7 +170,7 @@ def run_cli(tmp_path, *args, policy_dir=None, env_site=None):
     env.pop("VPDISCHARGE_SITE", None)
     if env_site is not None:
         env["VPDISCHARGE_SITE"] = str(env_site)
-    case = REPO / "docs" / "example-case.json"
+    case = typical_case_path()
     output = tmp_path / "handout.pdf"
     result = subprocess.run(
         [sys.executable, "-m", "vpdischarge", "render", "--case", str(case), "--output", str(output), *args],
@@ -234,7 +235,7 @@ def test_the_site_the_policy_names_is_never_the_output(tmp_path, sites):
     before = sites["policy"].read_bytes()
     env = {**os.environ, "XDG_CONFIG_DIRS": str(tmp_path / "xdg")}
     result = subprocess.run(
-        [sys.executable, "-m", "vpdischarge", "render", "--case", str(REPO / "docs" / "example-case.json"),
+        [sys.executable, "-m", "vpdischarge", "render", "--case", str(typical_case_path()),
          "--output", str(sites["policy"])],
         capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip

@@ -45,3 +45,9 @@ def icons_dir() -> Path:
 
 def default_site_path() -> Path:
     return resources_dir() / "site" / "default-site.toml"
+
+
+def typical_case_path() -> Path:
+    """The content brief's typical case (3 medicines, 3 lines of notes; a fictional patient):
+    the one case the page limits, the benchmark and the README's first render are about."""
+    return resources_dir() / "samples" / "typical-case.json"

@@ -13,6 +13,7 @@ watermark is light enough that the text under it stays readable.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from functools import cache
 from xml.etree.ElementTree import Element
@@ -41,6 +42,43 @@ WATERMARK_FONT = "NotoSans-Bold.ttf"  # SAMPLE_WORD is Latin whatever the handou
 WATERMARK_SIZE = 110
 # As light as the old 12% grey overlay: black text on it keeps its contrast.
 WATERMARK_GRAY = 0.94
+
+
+# Cells are measured with a three-digit page count, so every page gets the same boxes.
+_WIDEST = {"page-number": "888", "page-count": "888"}
+
+
+def _optional_parts(cell: Element, keep: bool) -> Element:
+    """A copy of `cell` with each <optional> replaced by what it holds (`keep`) or removed,
+    with the text that follows it kept either way."""
+    out = copy.deepcopy(cell)
+    for parent in list(out.iter()):
+        for index, child in reversed(list(enumerate(parent))):
+            if child.tag != "optional":
+                continue
+            tail, inner = child.tail or "", list(child) if keep else []
+            text = (child.text or "") if keep else ""
+            parent.remove(child)
+            for offset, grandchild in enumerate(inner):
+                parent.insert(index + offset, grandchild)
+            # The optional's own text and tail join the text just before where it stood.
+            before = parent[index - 1] if index > 0 else None
+            if inner:
+                last = inner[-1]
+                last.tail = (last.tail or "") + tail
+                joined = text
+            else:
+                joined = text + tail
+            if before is None:
+                parent.text = (parent.text or "") + joined
+            else:
+                before.tail = (before.tail or "") + joined
+    return out
+
+
+def _gutters(tags: set[str]) -> float:
+    """The room a row leaves between its cells (a center cell keeps a gutter on both sides)."""
+    return GUTTER * (3 if "center" in tags else 1)
 
 
 @dataclass
@@ -72,6 +110,9 @@ class Furniture:
     _static: dict[int, Cell] = field(default_factory=dict)
     _natural: dict[int, float] = field(default_factory=dict)
     _band: Row | None = None
+    # Each row's cells as printed (its <optional> parts kept or dropped), decided once: the
+    # same on every page, and kept alive so the caches keyed by id() stay valid.
+    _printed: dict[int, list[Element]] = field(default_factory=dict)
 
     def _cell_boxes(self, tags: set[str], natural: dict[str, float]) -> dict[str, tuple[float, float]]:
         """(x offset, width) per cell, side by side and never overlapping. The right cell (the
@@ -80,8 +121,7 @@ class Furniture:
         holds the patient's name and identifiers, gets the rest."""
         w = self.width
         right_cap, center_cap = w * 0.5, w * 0.25
-        gutters = GUTTER * (3 if "center" in tags else 1)
-        if sum(natural.get(t, 0) for t in tags) + gutters <= w:
+        if sum(natural.get(t, 0) for t in tags) + _gutters(tags) <= w:
             # Every cell fits on one line: none is held to its usual share, so a long printing
             # date in large print does not wrap the footer onto a second line on every page.
             right_cap = center_cap = w
@@ -114,13 +154,25 @@ class Furniture:
         style_for = self._styles()
         rows = []
         for row in block.findall("row"):
-            cells = [c for c in row if c.tag in CELLS]
-            # Measured with a three-digit page count, so every page gets the same boxes.
-            widest = {"page-number": "888", "page-count": "888"}
-            natural = {c.tag: self._natural_width(c, style_for[c.tag], widest) for c in cells}
+            cells = self._printed_cells(row)
+            natural = {c.tag: self._natural_width(c, style_for[c.tag], _WIDEST) for c in cells}
             boxes = self._cell_boxes({c.tag for c in cells}, natural)
             rows.append(Row([self._cell(c, boxes[c.tag], style_for[c.tag], tokens) for c in cells]))
         return rows
+
+    def _printed_cells(self, row: Element) -> list[Element]:
+        """The row's cells with their <optional> parts, when the row then fits on one line;
+        else without them. The handout's title beside the hospital's name took a third header
+        line on every page in large print in six languages (ru, tl, uk, it, ht, vi): a page's
+        worth of room over a handout, for words page 1 prints as its title anyway."""
+        if id(row) not in self._printed:
+            style_for = self._styles()
+            cells = [c for c in row if c.tag in CELLS]
+            full = [_optional_parts(c, keep=True) for c in cells]
+            natural = sum(self._natural_width(c, style_for[c.tag], _WIDEST) for c in full)
+            fits = natural + _gutters({c.tag for c in full}) <= self.width
+            self._printed[id(row)] = full if fits else [_optional_parts(c, keep=False) for c in cells]
+        return self._printed[id(row)]
 
     def _natural_width(self, cell: Element, style, tokens: dict[str, str]) -> float:
         if id(cell) not in self._natural:
