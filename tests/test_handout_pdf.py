@@ -254,3 +254,29 @@ def test_the_medicine_list_and_the_sign_off_each_stay_on_one_page(make_case, sit
     sign_page = outline_pages(pdf)[-1][1]  # "Check and sign" is the last section
     assert sign_page == len(pages)  # nothing after it
     assert [n for n, text in enumerate(pages, 1) if "ID 4471" in text] == [sign_page]  # the last line
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize(
+    "interpreter",
+    [
+        "ID 4471",
+        "Ana María Gutiérrez-Fernández (ID 4471)",
+        # Pre-filled from an agency's system: long, and without a space to break at.
+        "Interpreter-ID-0123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789-abcdefghijklmnopqrstuvwxyz",
+    ],
+)
+def test_a_long_interpreter_id_sits_on_its_line_below_the_checklist(
+    make_case, site, interpreter, large_print
+):
+    # It took several lines in its narrow column and grew upwards over the teach-back list:
+    # the row of signature lines now takes the height of its longest pre-filled text.
+    pdf = render(make_case(interpreter=interpreter, large_print=large_print), real(site), TODAY).pdf
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[-1]
+        words = page.extract_words()
+        last_item = max(w["bottom"] for w in words if w["text"] == "until")  # "...and until when."
+        label = next(w for w in words if w["text"] == "Interpreter" and w["top"] > last_item)
+        above_label = [w for w in words if last_item < w["bottom"] <= label["top"]]
+        value = "".join(w["text"] for w in sorted(above_label, key=lambda w: (round(w["top"]), w["x0"])))
+    assert value == interpreter.replace(" ", "")  # all of it, in order, between the two

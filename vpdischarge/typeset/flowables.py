@@ -45,6 +45,8 @@ BULLET = "•"
 # Medicine, dose, when, what for: the name and timing need the most room.
 FOUR_COLUMN_SHARES = [0.32, 0.14, 0.30, 0.24]
 CELL_PADDING = 4  # points left and right of a table cell's text
+# Between a form line's pre-filled text and the line's right end (ReportLab's cell padding).
+FORM_RIGHT_PADDING = 6
 # A table with this many rows or fewer never splits across pages.
 SHORT_TABLE_ROWS = 6
 
@@ -406,14 +408,24 @@ class BlockBuilder:
         date_width = width * 0.13
         sig_width = (width - date_width) / per_row
         signatures = e.findall("signature")
-        cells: list = [
-            self._form_line(sig, _text_element(sig.get("label", "")), sig_width - gap) for sig in signatures
-        ]
-        rows = [cells[i : i + per_row] for i in range(0, len(cells), per_row)] or [[]]
-        rows[-1] = rows[-1] + [""] * (per_row - len(rows[-1]))
-        for row in rows:
-            row.append("")
-        rows[-1][-1] = self._form_line(None, date_label, date_width)
+        rows_of = [signatures[i : i + per_row] for i in range(0, len(signatures), per_row)] or [[]]
+        rows: list[list] = []
+        for number, row_signatures in enumerate(rows_of):
+            # One height for the row's lines, so they align; tall enough for its longest
+            # pre-filled text (a long interpreter ID), which otherwise grew upwards over the
+            # checklist above it.
+            space = max(
+                (self._form_line_space(sig, sig_width - gap) for sig in row_signatures),
+                default=self._form_line_space(None, sig_width - gap),
+            )
+            row: list = [
+                self._form_line(sig, _text_element(sig.get("label", "")), sig_width - gap, space)
+                for sig in row_signatures
+            ]
+            row += [""] * (per_row - len(row))
+            last = number == len(rows_of) - 1
+            row.append(self._form_line(None, date_label, date_width, space) if last else "")
+            rows.append(row)
         table = self._table(
             [self._row(row) for row in rows],
             [sig_width] * per_row + [date_width],
@@ -422,14 +434,26 @@ class BlockBuilder:
         # The signature lines are one unit: never split across pages.
         return [KeepTogether([Spacer(1, self.styles.scale.body * 0.5), table])]
 
-    def _form_line(self, content: Element | None, label: Element, width: float) -> Table:
-        """A line to write on (with any pre-filled text sitting on it) and its label below."""
-        on_line = self.para(content) if content is not None and (content.text or len(content)) else ""
-        # Room to write, and one line of pre-filled text, whether or not there is any: every line
-        # of a row at the same height, however many lines its label takes.
-        space = self.styles.scale.body * (1.4 + self.styles.scale.leading_factor) + 1
+    def _form_line_space(self, content: Element | None, width: float) -> float:
+        """The height above a form line: room to write and one line of pre-filled text, or the
+        pre-filled text's own height where it takes more lines."""
+        top = self.styles.scale.body * 1.4
+        space = top + self.styles.scale.body * self.styles.scale.leading_factor + 1
+        filled = self._filled(content)
+        if filled is None:
+            return space
+        return max(space, top + filled.wrap(width - FORM_RIGHT_PADDING, 10_000)[1] + 1)
+
+    def _filled(self, content: Element | None) -> Flowable | None:
+        if content is None or not (content.text or len(content)):
+            return None
+        return self.para(content, typed=True)  # what the nurse typed: its own direction
+
+    def _form_line(self, content: Element | None, label: Element, width: float, space: float) -> Table:
+        """A line to write on (with any pre-filled text sitting on it) and its label below;
+        `space` is the room above the line (the same for every line of a row)."""
         return self._table(
-            [[on_line], [self.para(label, self.styles.small)]],
+            [[self._filled(content) or ""], [self.para(label, self.styles.small)]],
             [width],
             [
                 ("VALIGN", (0, 0), (0, 0), "BOTTOM"),
@@ -438,6 +462,7 @@ class BlockBuilder:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("TOPPADDING", (0, 1), (0, 1), 1),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), FORM_RIGHT_PADDING),
             ],
             rowHeights=[space, None],
         )

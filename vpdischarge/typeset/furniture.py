@@ -48,31 +48,18 @@ WATERMARK_GRAY = 0.94
 _WIDEST = {"page-number": "888", "page-count": "888"}
 
 
-def _optional_parts(cell: Element, keep: bool) -> Element:
-    """A copy of `cell` with each <optional> replaced by what it holds (`keep`) or removed,
-    with the text that follows it kept either way."""
+def _without_optional(cell: Element) -> Element:
+    """A copy of `cell` without its <optional> parts (the text after each one stays)."""
     out = copy.deepcopy(cell)
     for parent in list(out.iter()):
         for index, child in reversed(list(enumerate(parent))):
-            if child.tag != "optional":
-                continue
-            tail, inner = child.tail or "", list(child) if keep else []
-            text = (child.text or "") if keep else ""
-            parent.remove(child)
-            for offset, grandchild in enumerate(inner):
-                parent.insert(index + offset, grandchild)
-            # The optional's own text and tail join the text just before where it stood.
-            before = parent[index - 1] if index > 0 else None
-            if inner:
-                last = inner[-1]
-                last.tail = (last.tail or "") + tail
-                joined = text
-            else:
-                joined = text + tail
-            if before is None:
-                parent.text = (parent.text or "") + joined
-            else:
-                before.tail = (before.tail or "") + joined
+            if child.tag == "optional":
+                tail = child.tail or ""
+                parent.remove(child)
+                if index > 0:
+                    parent[index - 1].tail = (parent[index - 1].tail or "") + tail
+                else:
+                    parent.text = (parent.text or "") + tail
     return out
 
 
@@ -168,10 +155,9 @@ class Furniture:
         if id(row) not in self._printed:
             style_for = self._styles()
             cells = [c for c in row if c.tag in CELLS]
-            full = [_optional_parts(c, keep=True) for c in cells]
-            natural = sum(self._natural_width(c, style_for[c.tag], _WIDEST) for c in full)
-            fits = natural + _gutters({c.tag for c in full}) <= self.width
-            self._printed[id(row)] = full if fits else [_optional_parts(c, keep=False) for c in cells]
+            natural = sum(self._natural_width(c, style_for[c.tag], _WIDEST) for c in cells)
+            fits = natural + _gutters({c.tag for c in cells}) <= self.width
+            self._printed[id(row)] = cells if fits else [_without_optional(c) for c in cells]
         return self._printed[id(row)]
 
     def _natural_width(self, cell: Element, style, tokens: dict[str, str]) -> float:

@@ -54,6 +54,8 @@ def spans(
             out += spans(child, True, italic, tokens)
         elif child.tag == "i":
             out += spans(child, bold, True, tokens)
+        elif child.tag == "optional":  # a header's part it may leave out (furniture.py)
+            out += spans(child, bold, italic, tokens)
         elif child.tag == "br":
             out.append(("\n", bold, italic))
         elif child.tag in TOKENS:
