@@ -1,10 +1,11 @@
 """Two-language handouts: patient's language first, each section paired with its counterpart."""
 
 import io
+import itertools
 
 import pytest
 from conftest import TODAY
-from pdfread import all_text, page_count
+from pdfread import all_text, page_count, pages_text
 from pypdf import PdfReader
 
 from vpdischarge.pipeline import check, printable_languages, render
@@ -80,3 +81,51 @@ def test_every_language_with_english_fits_six_pages(make_case, site, language):
     pdf = render(make_case(language=language, second_language="en"), site, TODAY).pdf
     assert page_count(pdf) <= MAX_PAGES
     assert len(outline(pdf)) == 9
+
+
+CONTINUED_LABELS = {"en": "(continued)", "es": "(continuación)", "zh_Hans": "（续）", "de": "(Fortsetzung)"}
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize(("first", "second"), [("es", "en"), ("zh_Hans", "en"), ("en", "es"), ("de", "en")])
+def test_a_part_that_runs_on_repeats_its_own_heading_in_its_own_language(
+    make_case, site, first, second, large_print
+):
+    # "Actividad (continuación)" printed above the English Activity lines, and "Sus
+    # medicamentos (continuación)" right above "Your medicines": the section's first heading
+    # was repeated whichever language's part ran on.
+    pdf = render(make_case(language=first, second_language=second, large_print=large_print), site, TODAY).pdf
+    alone = {
+        language: _squeezed(
+            all_text(render(make_case(language=language, large_print=large_print), site, TODAY).pdf)
+        )
+        for language in (first, second)
+    }
+    repeated = []
+    for page in pages_text(pdf)[1:]:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        for line, after in itertools.pairwise(lines):
+            for language in (first, second):
+                label = CONTINUED_LABELS[language]
+                if line.endswith(label):
+                    repeated.append(line)
+                    heading = line.removesuffix(label).strip()
+                    assert _squeezed(heading) in alone[language], line
+                    assert _squeezed(after) in alone[language], (line, after)
+    assert repeated  # each of these handouts has parts that run on
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize(("first", "second"), [("ar", "en"), ("en", "fa"), ("es", "en"), ("zh_Hans", "en")])
+def test_each_language_s_short_medicine_list_stays_on_one_page(make_case, site, first, second, large_print):
+    # In a two-language handout the table sits in a language's part, where the short-list rule
+    # was not applied: the Arabic list of three printed one row on page 3 and two on page 4.
+    pdf = render(make_case(language=first, second_language=second, large_print=large_print), site, TODAY).pdf
+    names = ("Acetaminophen", "Senna", "Alendronate")  # typed in English: the same in both tables
+    per_page = [[text.count(name) for name in names] for text in pages_text(pdf)]
+    assert all(len(set(counts)) == 1 for counts in per_page), per_page
+    assert sum(counts[0] for counts in per_page) == 2  # both tables were found

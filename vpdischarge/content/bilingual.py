@@ -21,8 +21,13 @@ from vpdischarge.domain.locales import HandoutLocale
 FURNITURE = ("page-header", "page-footer")
 
 
-def _part(children: list[ET.Element], locale: HandoutLocale) -> ET.Element:
+def _part(children: list[ET.Element], locale: HandoutLocale, continued: str | None) -> ET.Element:
+    """One language's share, with its own "(continued)": a part that runs on to the next page
+    repeats its own heading there, in its own language (not the first language's heading above
+    the second language's lines)."""
     part = ET.Element("part", {"lang": locale.code, "dir": locale.direction})
+    if continued:
+        part.set("continued", continued)
     if locale.breaks_between_characters:
         part.set("breaking", "cjk")
     part.extend(children)
@@ -49,13 +54,15 @@ def _is_box(elements: list[ET.Element]) -> bool:
     return len(elements) == 1 and elements[0].tag == "section" and elements[0].get("box") is not None
 
 
-def _one_language_section(section: ET.Element, locale: HandoutLocale, second: bool) -> ET.Element:
+def _one_language_section(
+    section: ET.Element, locale: HandoutLocale, continued: str | None, second: bool
+) -> ET.Element:
     """`section` in one language; the second language's copy gets an id of its own
     ("emergency:en"), so that its bookmark does not replace the first language's."""
     out = ET.Element("section", dict(section.attrib))
     if second:
         out.set("id", f"{section.get('id')}:{locale.code}")
-    out.append(_part(list(section), locale))
+    out.append(_part(list(section), locale, continued))
     return out
 
 
@@ -74,14 +81,15 @@ def pair_markup(
     out.set("title", f"{a.get('title', '')} / {b.get('title', '')}")
     out.extend(a.findall("page-header") + a.findall("page-footer"))
     counterpart = dict(_groups(b))
+    mine_continued, their_continued = a.get("continued"), b.get("continued")
     groups = _groups(a)
     held: list[ET.Element] = []  # the second language's boxes, until the run of boxes ends
     for index, (key, elements) in enumerate(groups):
         other = counterpart.get(key, [])
         if boxes_by_language and _is_box(elements):
-            out.append(_one_language_section(elements[0], first_locale, second=False))
+            out.append(_one_language_section(elements[0], first_locale, mine_continued, second=False))
             if other:
-                held.append(_one_language_section(other[0], second_locale, second=True))
+                held.append(_one_language_section(other[0], second_locale, their_continued, second=True))
             if index + 1 == len(groups) or not _is_box(groups[index + 1][1]):
                 out.extend(held)
                 held = []
@@ -89,12 +97,12 @@ def pair_markup(
         if key.startswith("section:"):
             mine, theirs = elements[0], (other[0] if other else None)
             section = ET.SubElement(out, "section", dict(mine.attrib))
-            section.append(_part(list(mine), first_locale))
+            section.append(_part(list(mine), first_locale, mine_continued))
             if theirs is not None:
                 section.append(ET.Element("rule"))
-                section.append(_part(list(theirs), second_locale))
+                section.append(_part(list(theirs), second_locale, their_continued))
         else:
-            out.append(_part(elements, first_locale))
+            out.append(_part(elements, first_locale, mine_continued))
             if other:
-                out.append(_part(other, second_locale))
+                out.append(_part(other, second_locale, their_continued))
     return ET.tostring(out, encoding="unicode")

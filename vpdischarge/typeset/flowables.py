@@ -210,14 +210,18 @@ class BlockBuilder:
         return [table]
 
     def part(self, e: Element, width: float, bold: bool) -> list[Flowable]:
-        """One language's share of a bilingual section: its own direction and line breaking."""
+        """One language's share of a bilingual section: its own direction and line breaking,
+        and, in a section that may run on, its own heading repeated as continued."""
         sub = replace(
             self,
             rtl=e.get("dir") == "rtl",
             cjk=e.get("breaking") == "cjk",
             continued=e.get("continued", self.continued),
         )
-        return sub.blocks(e, width, bold)
+        heading = e.find(".//heading")
+        if not self.in_section or heading is None or not sub.continued:
+            return sub.blocks(e, width, bold)
+        return mark_section(sub._body(e, width, bold, []), sub._continued(heading))
 
     def section(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         if e.get("audience") == "staff" and self.large:
@@ -225,9 +229,11 @@ class BlockBuilder:
             return replace(self, large=False).section(e, width, bold)
         heading = e.find(".//heading")
         if not self.in_section and e.get("box") is None and heading is not None and self.continued:
-            # Its heading repeats, marked as continued, on a page it runs on to (continued.py).
-            return mark_section(
-                replace(self, in_section=True).section(e, width, bold), self._continued(heading)
+            # Its heading repeats, marked as continued, on a page it runs on to (continued.py);
+            # a two-language section's parts each mark their own (part()).
+            flowables = replace(self, in_section=True).section(e, width, bold)
+            return (
+                flowables if e.find("part") is not None else mark_section(flowables, self._continued(heading))
             )
         box = e.get("box")
         title = without_bidi_controls(plain_text(heading)).strip() if heading is not None else ""
@@ -235,22 +241,7 @@ class BlockBuilder:
         if box is None:
             if e.get("keep") == "together":  # a unit such as a sign-off block moves whole
                 return [_kept(mark, self.blocks(e, width, bold))]
-            table = e.find("table")
-            if table is not None and len(table.findall("row")) <= SHORT_TABLE_ROWS:
-                # A short list (the usual three medicines) is read as one: it moves whole, with
-                # its heading and introduction, rather than leave a row behind on the page before.
-                cut = list(e).index(table) + 1
-                head = self.blocks(_with_children(e, list(e)[:cut]), width, bold)
-                return [_kept(mark, head), *self.blocks(_with_children(e, list(e)[cut:]), width, bold)]
-            content = mark + self.blocks(e, width, bold)
-            if table is not None:
-                # A long table may run on to the next page (its header repeats), but the section
-                # only starts where its heading, introduction and first rows fit together.
-                return [
-                    CondPageBreak(self.styles.scale.body * self.styles.scale.leading_factor * 7),
-                    *content,
-                ]
-            return content
+            return self._body(e, width, bold, mark)
         if box not in BOX_BORDERS:
             raise MarkupError(f'box="{box}" is not one of {", ".join(BOX_BORDERS)}')
         border = BOX_BORDERS[box]
@@ -273,6 +264,26 @@ class BlockBuilder:
             ],
         )
         return [Spacer(1, self.styles.scale.body * 0.5), frame, Spacer(1, self.styles.scale.body * 0.3)]
+
+    def _body(self, e: Element, width: float, bold: bool, mark: list[Flowable]) -> list[Flowable]:
+        """The content of a section, or of one language's part of it, that may split across
+        pages; `mark` (the outline mark) goes with its first lines."""
+        table = e.find("table")
+        if table is not None and len(table.findall("row")) <= SHORT_TABLE_ROWS:
+            # A short list (the usual three medicines) is read as one: it moves whole, with
+            # its heading and introduction, rather than leave a row behind on the page before.
+            cut = list(e).index(table) + 1
+            head = self.blocks(_with_children(e, list(e)[:cut]), width, bold)
+            return [_kept(mark, head), *self.blocks(_with_children(e, list(e)[cut:]), width, bold)]
+        content = mark + self.blocks(e, width, bold)
+        if table is not None:
+            # A long table may run on to the next page (its header repeats), but the section
+            # only starts where its heading, introduction and first rows fit together.
+            return [
+                CondPageBreak(self.styles.scale.body * self.styles.scale.leading_factor * 7),
+                *content,
+            ]
+        return content
 
     def bullet_list(self, e: Element, width: float, bold: bool) -> list[Flowable]:
         return [self.para(item, self.styles.bullet, bold=bold, bulletText=BULLET) for item in _items(e)]
