@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from vpdischarge.domain.site import load_site
 from vpdischarge.gui import dialogs
@@ -181,4 +181,21 @@ def save_typical_discharge_by_keyboard(qtbot, window, keys, target: Path):
     qtbot.waitUntil(window.actions.save_pdf.isEnabled, timeout=20_000)
     keys.shortcut("Ctrl+Shift+E")
     qtbot.waitUntil(target.exists, timeout=10_000)
+    skip_teach_back(qtbot, window, keys)
     return case
+
+
+def open_teach_back(qtbot, window):
+    """The teach-back step that opens after a print or save, once it has the keyboard."""
+    qtbot.waitUntil(lambda: window.output.teach_back is not None, timeout=10_000)
+    dialog = window.output.teach_back
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isAncestorOf(QApplication.focusWidget()))
+    return dialog
+
+
+def skip_teach_back(qtbot, window, keys):
+    """Esc on the teach-back step ("not assessed"), as a nurse in a hurry does."""
+    open_teach_back(qtbot, window)
+    keys.press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.output.teach_back is None)
+    qtbot.waitUntil(lambda: not window.output.recorder.busy, timeout=20_000)  # and recorded

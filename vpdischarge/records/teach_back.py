@@ -35,7 +35,7 @@ POINTS = (
 
 
 def teach_back_text(said_back: Collection[str] | None) -> str:
-    """"could say back 4 of 5: emergency, care team, needle site, medicines" for the keys of the
+    """ "could say back 4 of 5: emergency, care team, needle site, medicines" for the keys of the
     points said back (in the handout's order, whatever order they come in); "not assessed" for
     None, when nobody asked. An unknown key is a programming error (ValueError), never a guess."""
     if said_back is None:
