@@ -54,6 +54,7 @@ class TeachBackDialog(QDialog):
         self._learners.addButton(self.caregiver)
         who = QGroupBox(_("Who was taught?"))
         row = QHBoxLayout(who)
+        row.setSpacing(self.fontMetrics().horizontalAdvance("MMM"))  # two answers, not one label
         row.addWidget(self.patient)
         row.addWidget(self.caregiver)
         row.addStretch(1)
@@ -81,6 +82,7 @@ class TeachBackDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.setSpacing(self.fontMetrics().height() // 2)
         layout.addWidget(intro)
         layout.addWidget(who)
         layout.addWidget(said)
