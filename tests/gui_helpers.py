@@ -199,3 +199,20 @@ def skip_teach_back(qtbot, window, keys):
     keys.press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: window.output.teach_back is None)
     qtbot.waitUntil(lambda: not window.output.recorder.busy, timeout=20_000)  # and recorded
+
+
+def spool_to(monkeypatch, window, spool) -> None:
+    """Print dialog OK on "ward-4-printer", through the CUPS path with the spooler replaced by
+    `spool` (the real spooler and queue are in test_print_cups)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    from vpdischarge import cups_spool
+    from vpdischarge.gui import printing
+
+    monkeypatch.setattr(printing, "uses_cups", lambda printer: True)
+    monkeypatch.setattr("vpdischarge.gui.handout_output.uses_cups", lambda printer: True)
+    monkeypatch.setattr(cups_spool, "spool", spool)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window.output.make_printer().setPrinterName("ward-4-printer")
+    monkeypatch.setattr(QPrinter, "printerName", lambda self: "ward-4-printer")

@@ -19,14 +19,13 @@ from gui_helpers import (  # noqa: F401
     make_window_fixture,
     no_dialogs_fixture,
     open_teach_back,
+    spool_to,
     wait_for_preview,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from vpdischarge import cups_spool
-from vpdischarge.gui import printing
 from vpdischarge.gui.keyboard_script import Keyboard
 from vpdischarge.gui.site_loading import LoadedSite
 from vpdischarge.records.handout_log import SQLiteLog
@@ -244,11 +243,7 @@ def test_a_printed_handout_is_logged_after_the_print(make_window, qtbot, monkeyp
             job.printer, "ward-4-printer-7", job.pages_printed(), job.copies, False
         )
 
-    monkeypatch.setattr(printing, "uses_cups", lambda printer: True)
-    monkeypatch.setattr("vpdischarge.gui.handout_output.uses_cups", lambda printer: True)
-    monkeypatch.setattr(cups_spool, "spool", accept)
-    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    monkeypatch.setattr(QPrinter, "printerName", lambda self: "ward-4-printer")
+    spool_to(monkeypatch, window, accept)
     with qtbot.waitSignal(window.output.runner.finished, timeout=30_000):
         keys.shortcut("Ctrl+P")
     dialog = open_teach_back(qtbot, window)
