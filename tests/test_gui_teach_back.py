@@ -212,11 +212,14 @@ def test_a_log_that_cannot_be_written_is_a_warning_and_the_pdf_stays(
     assert len(warnings) == 1 and "handout log" in warnings[0]
     assert window.banner.isVisible()
     shown = window.banner.list.text()
-    assert "Handout record: The last handout was printed or saved but not recorded." in shown
+    assert (
+        "Handout record: The last handout was printed or saved, but not all of its record was written."
+        in shown
+    )
     assert str(blocker) in shown  # where the log should be: the setting, not the patient
     for private in (PATIENT, "TEST-0001", "Testpatient"):
         assert private not in shown
-    assert window.statusBar().currentMessage().endswith("Not logged: see the warnings.")
+    assert window.statusBar().currentMessage().endswith("Not fully recorded: see the warnings.")
     assert no_dialogs.messages == []  # a warning, not an error box, and nothing raised
     # A new warning: printing waits for the nurse to confirm she has seen it.
     assert not window.banner.confirmed and not window.actions.print.isEnabled()
@@ -270,3 +273,18 @@ def test_closing_the_window_on_the_step_still_records_the_handout(
     window.close()
     window.output.recorder.wait(20)
     assert [(e.action, e.teach_back) for e in _entries(own_log)] == [("save", "not assessed")]
+
+
+def test_a_record_folder_out_of_reach_is_named_and_the_log_still_has_the_handout(
+    make_window, qtbot, monkeypatch, tmp_path, own_log
+):
+    gone = tmp_path / "share-not-mounted"
+    site = LoadedSite(replace(hospital_site().settings, record_folder=gone), Path("hospital-site.toml"))
+    target = tmp_path / "handout.pdf"
+    window, keys = _ready(qtbot, make_window, monkeypatch, target, site=site)
+    _save(qtbot, window, keys, target)
+    _said, warnings = _answer(qtbot, window, keys)
+    assert warnings == [f"site.record.folder: {gone} is not a folder that can be reached"]
+    assert "site.record.folder" in window.banner.list.text()
+    assert [e.action for e in _entries(own_log)] == ["save"]  # the log has it all the same
+    assert window.statusBar().currentMessage().endswith("Not fully recorded: see the warnings.")

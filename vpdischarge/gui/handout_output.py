@@ -91,7 +91,8 @@ class HandoutOutput:
         self.recorder.finished.connect(self._recorded)
         # What went wrong recording the last handout (empty when it was recorded).
         self.record_warnings: list[str] = []
-        self.teach_back: TeachBackDialog | None = None  # the one open now
+        # The teach-back steps open now, oldest first (a print can end while a save's is open).
+        self._steps: list[TeachBackDialog] = []
         self._message = ""
         if isinstance(parent, QMainWindow):
             parent.statusBar()  # there from the start, so the first message does not move the window's layout
@@ -180,8 +181,7 @@ class HandoutOutput:
         said = self._message
 
         def answered(_result: int) -> None:
-            if self.teach_back is dialog:
-                self.teach_back = None
+            self._steps.remove(dialog)
             given = Given(action, dialog.teach_back(), dialog.learner())
             dialog.deleteLater()
             if self.parent.isVisible():
@@ -192,14 +192,19 @@ class HandoutOutput:
             self.recorder.start(lambda: (said, record(made_from.case, made_from.site, pdf, given)))
 
         dialog.finished.connect(answered)
-        self.teach_back = dialog
+        self._steps.append(dialog)
         dialog.open()
 
+    @property
+    def teach_back(self) -> TeachBackDialog | None:
+        """The teach-back step on top, if one is open."""
+        return self._steps[-1] if self._steps else None
+
     def close_teach_back(self) -> None:
-        """The window is closing: an open teach-back step is "not assessed", and its handout is
-        recorded all the same (the worker finishes after the window has gone)."""
-        if self.teach_back is not None:
-            self.teach_back.reject()
+        """The window is closing: every open teach-back step is "not assessed", and its handout
+        is recorded all the same (the worker finishes after the window has gone)."""
+        for dialog in list(self._steps):
+            dialog.reject()
 
     def _recorded(self, result: tuple[str, list[str]]) -> None:
         """`result`: what the status bar said when the handout was given, and the warnings."""
@@ -207,7 +212,7 @@ class HandoutOutput:
         self.record_warnings = warnings
         # Added to what was said about this handout, while that is still what the bar shows.
         lead = f"{said} " if said and said == self._message else ""
-        self._tell(lead + (_("Not logged: see the warnings.") if warnings else _("Handout logged.")))
+        self._tell(lead + (_("Not fully recorded: see the warnings.") if warnings else _("Handout logged.")))
 
     def record_issues(self) -> list[Issue]:
         """The banner's warnings about the last record, naming the setting, never the patient."""
@@ -215,7 +220,8 @@ class HandoutOutput:
             Issue(
                 "record",
                 _(
-                    "The last handout was printed or saved but not recorded. Tell the IT help desk: {reason}"
+                    "The last handout was printed or saved, but not all of its record was written. "
+                    "Tell the IT help desk: {reason}"
                 ).format(reason=reason),
                 "warning",
             )
