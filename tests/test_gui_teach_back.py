@@ -27,7 +27,11 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from vpdischarge import cups_spool
 from vpdischarge.gui.keyboard_script import Keyboard
+from vpdischarge.gui.mnemonics import key_of
+from vpdischarge.gui.qt_i18n import apply_ui_language
 from vpdischarge.gui.site_loading import LoadedSite
+from vpdischarge.gui.teach_back_dialog import TeachBackDialog
+from vpdischarge.i18n import ui_languages
 from vpdischarge.records.handout_log import SQLiteLog
 
 Key = Qt.Key
@@ -288,3 +292,25 @@ def test_a_record_folder_out_of_reach_is_named_and_the_log_still_has_the_handout
     assert "site.record.folder" in window.banner.list.text()
     assert [e.action for e in _entries(own_log)] == ["save"]  # the log has it all the same
     assert window.statusBar().currentMessage().endswith("Not fully recorded: see the warnings.")
+
+
+@pytest.fixture
+def restore_language(qapp):
+    yield
+    apply_ui_language(qapp, "en")
+
+
+@pytest.mark.parametrize("code", [code for code in ui_languages() if code != "en"])
+def test_every_control_of_the_step_has_its_own_alt_key_in_every_language(qapp, restore_language, code):
+    apply_ui_language(qapp, code)
+    dialog = TeachBackDialog("112")
+    controls = [dialog.patient, dialog.caregiver, *dialog.points.values()]
+    controls += [dialog.done_button, dialog.not_assessed_button]
+    keys = [key_of(control.text()) for control in controls]
+    assert all(keys) and len(set(keys)) == len(keys), keys
+    assert [key_of(box.text()) for box in dialog.points.values()] == [f"Alt+{n}" for n in range(1, 6)]
+    assert dialog.windowTitle() != "What could the patient say back?"  # drafted in this language
+    assert "112" in dialog.points["emergency"].text()  # the site's own emergency number
+    rtl = Qt.LayoutDirection.RightToLeft if code in ("ar", "fa") else Qt.LayoutDirection.LeftToRight
+    assert dialog.layoutDirection() == rtl
+    dialog.deleteLater()
