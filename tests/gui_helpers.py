@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from vpdischarge.domain.site import load_site
 from vpdischarge.gui import dialogs
@@ -181,4 +181,38 @@ def save_typical_discharge_by_keyboard(qtbot, window, keys, target: Path):
     qtbot.waitUntil(window.actions.save_pdf.isEnabled, timeout=20_000)
     keys.shortcut("Ctrl+Shift+E")
     qtbot.waitUntil(target.exists, timeout=10_000)
+    skip_teach_back(qtbot, window, keys)
     return case
+
+
+def open_teach_back(qtbot, window):
+    """The teach-back step that opens after a print or save, once it has the keyboard."""
+    qtbot.waitUntil(lambda: window.output.teach_back is not None, timeout=10_000)
+    dialog = window.output.teach_back
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.isAncestorOf(QApplication.focusWidget()))
+    return dialog
+
+
+def skip_teach_back(qtbot, window, keys):
+    """Esc on the teach-back step ("not assessed"), as a nurse in a hurry does."""
+    open_teach_back(qtbot, window)
+    keys.press(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.output.teach_back is None)
+    qtbot.waitUntil(lambda: not window.output.recorder.busy, timeout=20_000)  # and recorded
+
+
+def spool_to(monkeypatch, window, spool) -> None:
+    """Print dialog OK on "ward-4-printer", through the CUPS path with the spooler replaced by
+    `spool` (the real spooler and queue are in test_print_cups)."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog
+
+    from vpdischarge import cups_spool
+    from vpdischarge.gui import printing
+
+    monkeypatch.setattr(printing, "uses_cups", lambda printer: True)
+    monkeypatch.setattr("vpdischarge.gui.handout_output.uses_cups", lambda printer: True)
+    monkeypatch.setattr(cups_spool, "spool", spool)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window.output.make_printer().setPrinterName("ward-4-printer")
+    monkeypatch.setattr(QPrinter, "printerName", lambda self: "ward-4-printer")

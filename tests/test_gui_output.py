@@ -9,6 +9,7 @@ from gui_helpers import (  # noqa: F401
     make_window_fixture,
     no_dialogs_fixture,
     pdf_pages,
+    spool_to,
     wait_for_preview,
 )
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QSizeF
@@ -99,12 +100,7 @@ def test_cancelling_the_print_dialog_prints_nothing(make_window, qtbot, monkeypa
 
 def _print_to_cups(window, qtbot, monkeypatch, spool):
     """The CUPS path with the spooler replaced by `spool` (the real one is in test_print_cups)."""
-    monkeypatch.setattr(printing, "uses_cups", lambda printer: True)
-    monkeypatch.setattr("vpdischarge.gui.handout_output.uses_cups", lambda printer: True)
-    monkeypatch.setattr(cups_spool, "spool", spool)
-    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
-    window.output.make_printer().setPrinterName("ward-4-printer")
-    monkeypatch.setattr(QPrinter, "printerName", lambda self: "ward-4-printer")
+    spool_to(monkeypatch, window, spool)
     with qtbot.waitSignal(window.output.runner.finished, timeout=30_000) as finished:
         assert window.print_handout() is True
     return finished.args[0]

@@ -10,6 +10,7 @@ compared on its unaccented letters and digits, page by page.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import io
 import os
 import re
@@ -162,10 +163,16 @@ def test_a_whole_discharge_by_keyboard_is_saved_and_printed_through_cups(
 ):
     """Issue 9 §8: from the empty window to a saved PDF (Ctrl+Shift+E) and a printed one (Ctrl+P)
     by keyboard only; the file dialog's answer and the print dialog's OK are the only things
-    given. The paper that comes out of the queue is the saved handout, with its dates."""
+    given. The paper that comes out of the queue is the saved handout, with its dates. Both are
+    in the handout log: the save skipped its teach-back step (Esc), the print answered it."""
+    from gui_helpers import open_teach_back
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QFileDialog
 
     from vpdischarge.gui.keyboard_script import Keyboard
+    from vpdischarge.records.handout_log import SQLiteLog
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # a log of this test's own
 
     target = tmp_path / "handout.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
@@ -180,6 +187,20 @@ def test_a_whole_discharge_by_keyboard_is_saved_and_printed_through_cups(
         keys.shortcut("Ctrl+P")
     outcome = finished.args[0]
     assert outcome.printed, outcome.message
+    dialog = open_teach_back(qtbot, window)
+    keys.tab()  # from "The patient" to the first point, when to call 911
+    keys.press(Qt.Key.Key_Space)
+    assert dialog.points["emergency"].isChecked()
+    with qtbot.waitSignal(window.output.recorder.finished, timeout=20_000):
+        keys.press(Qt.Key.Key_Return)
+    with SQLiteLog(tmp_path / "data" / "vpdischarge" / "handout-log.sqlite3") as log:
+        logged = [(e.action, e.teach_back, e.pdf_sha256) for e in log.entries()]
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()  # the printed pages are the saved ones
+    # Sorted: two entries in one second come in no particular order (the log orders by the second).
+    assert sorted(logged) == [
+        ("print", "could say back 1 of 5: emergency", digest),
+        ("save", "not assessed", digest),
+    ]
     saved = target.read_bytes()
     printed = queue.printed_file(outcome.job).read_bytes()
     _assert_same_handout(printed, saved)

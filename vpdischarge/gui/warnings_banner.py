@@ -29,6 +29,11 @@ class WarningsBanner(QFrame):
         self.list.setWordWrap(True)
         # Messages can quote what the nurse typed: never interpret them as markup.
         self.list.setTextFormat(Qt.TextFormat.PlainText)
+        # Qt may let a wrapped line of a long path (the handout log on a share) run a few pixels
+        # past the width it was wrapped to; a margin on the trailing side shows it whole.
+        # (Contents margins are not mirrored: the trailing side is the left in Arabic and Persian.)
+        rtl = self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        self.list.setContentsMargins(8 if rtl else 0, 0, 0 if rtl else 8, 0)
         self.confirm = QCheckBox(_("&I have checked these warnings"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)

@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
             self.renderer.engine_loaded.connect(self.refresh)
         self.banner.confirmation_changed.connect(lambda _confirmed: self._update_gate())
         self.preview.state_changed.connect(self._update_gate)
+        # After HandoutOutput's own slot, which keeps the warnings this reads.
+        self.output.recorder.finished.connect(lambda _result: self._records_changed())
         self.files.new(ask=False)
         # Once the form shows a case (the limits toggle's text depends on it).
         assign_window_mnemonics(self)
@@ -191,7 +193,7 @@ class MainWindow(QMainWindow):
         self.issues = typed + [
             i for i in check(case, self.site.settings, self.today()) if i.field not in unread
         ]
-        self.issues += self.site.warnings()
+        self.issues += self.site.warnings() + self.output.record_issues()
         unplaced = self.form.show_issues(self.issues)
         # Errors no field shows; every warning is in the banner already, so not here a second time.
         self.other_problems.show_issues(
@@ -201,13 +203,23 @@ class MainWindow(QMainWindow):
                 if i.severity == "error"
             ]
         )
-        warnings = [i for i in self.issues if i.severity == "warning"]
-        self.banner.set_warnings([(self.form.describe(i.field), i.message) for i in warnings])
+        self._show_warnings()
         errors = [i for i in self.issues if i.severity == "error"]
         if errors:
             self.preview.hold(_("The preview waits until the problems in the form are fixed."))
         else:
             self.preview.request(case, self.site.settings, self.today())
+        self._update_gate()
+
+    def _show_warnings(self) -> None:
+        warnings = [i for i in self.issues if i.severity == "warning"]
+        self.banner.set_warnings([(self.form.describe(i.field), i.message) for i in warnings])
+
+    def _records_changed(self) -> None:
+        """A handout was recorded, or not: its warning comes or goes without checking the form
+        or rendering the preview again."""
+        self.issues = [i for i in self.issues if i.field != "record"] + self.output.record_issues()
+        self._show_warnings()
         self._update_gate()
 
     def _update_gate(self) -> None:
@@ -380,6 +392,7 @@ class MainWindow(QMainWindow):
         if not self._retired and not self.files.may_discard():
             event.ignore()
             return
+        self.output.close_teach_back()
         settings = open_settings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.sync()

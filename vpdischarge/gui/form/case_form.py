@@ -127,6 +127,7 @@ class CaseForm(QWidget):
             "case": _("Case file"),
             "schema": _("Case file"),
             "clinician.notes_language": _("Language of the notes"),
+            "record": _("Handout record"),
         }
         return names.get(field, field)
 

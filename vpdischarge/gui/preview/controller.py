@@ -59,6 +59,9 @@ class PreviewController(QObject):
         self.shown_generation = -1
         self.state = PreviewState.EMPTY
         self.pdf: bytes | None = None
+        # The case and site settings `pdf` was made from: what a print or save records.
+        self.rendered: RenderJob | None = None
+        self._requested: RenderJob | None = None
         self.error: str | None = None
         # The pages on screen are older than a form that had errors or failed to render: they
         # stay marked stale until new pages replace them.
@@ -75,7 +78,7 @@ class PreviewController(QObject):
     def request(self, case: Case, site: SiteSettings, today: date) -> int:
         """The form changed and has no errors: render it once typing pauses."""
         self.generation += 1
-        self._pending = RenderJob(self.generation, case, site, today)
+        self._pending = self._requested = RenderJob(self.generation, case, site, today)
         self._timer.start()  # restarting the timer is the debounce
         self._set_state(PreviewState.WAITING)
         # While typing the old pages are a moment behind, not wrong: only pages left over from
@@ -121,6 +124,7 @@ class PreviewController(QObject):
             return
         self.view.show_pdf(pdf)
         self.pdf = pdf
+        self.rendered = self._requested  # the one job of this generation
         self.error = None
         self.shown_generation = generation
         self.outdated = False
