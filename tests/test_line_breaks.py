@@ -329,3 +329,40 @@ def test_a_box_taller_than_a_page_is_refused_with_the_message_not_a_crash():
     )
     with pytest.raises(TooLargeToPrint, match="too long to fit on a page"):
         typeset(markup, PrintOptions())
+
+
+def _last_body_line_sizes(pdf: bytes) -> list[float]:
+    """Per page but the last: the largest font size on the page's last line of body text
+    (between the rule under the header and the rule over the footer)."""
+    import io
+
+    import pdfplumber
+
+    sizes = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages[:-1]:
+            rules = sorted(line["top"] for line in page.lines if line["width"] > page.width / 2)
+            top, bottom = rules[0], rules[-1]
+            body = [c for c in page.chars if top < c["top"] and c["bottom"] < bottom and c["text"].strip()]
+            last = min(round(c["matrix"][5]) for c in body)  # the baseline nearest the page's foot
+            sizes.append(max(round(c["size"]) for c in body if abs(round(c["matrix"][5]) - last) <= 1))
+    return sizes
+
+
+HANDOUTS = [(language, None) for language in ("en", "de", "pt_BR", "ru", "tl", "uk", "ja", "ar")] + [
+    ("en", "fa"),
+    ("es", "en"),
+]
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize(("language", "second"), HANDOUTS, ids=[f"{a}+{b}" if b else a for a, b in HANDOUTS])
+def test_no_page_ends_with_a_section_heading(make_case, site, language, second, large_print):
+    # "Cuidados com o local da agulha" sat alone at the foot of page 1 in pt_BR large print:
+    # the heading, its outline mark and its first lines fitted as a group only because the
+    # group measured its space above from the zero-height mark.
+    from vpdischarge.typeset.styles import LARGE, NORMAL
+
+    case = make_case(language=language, second_language=second, large_print=large_print)
+    heading = (LARGE if large_print else NORMAL).heading
+    assert heading not in _last_body_line_sizes(render(case, site, TODAY).pdf)

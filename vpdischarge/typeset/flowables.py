@@ -275,7 +275,13 @@ class BlockBuilder:
             cut = list(e).index(table) + 1
             head = self.blocks(_with_children(e, list(e)[:cut]), width, bold)
             return [_kept(mark, head), *self.blocks(_with_children(e, list(e)[cut:]), width, bold)]
-        content = mark + self.blocks(e, width, bold)
+        blocks = self.blocks(e, width, bold)
+        # The mark after the heading, as in _kept: ReportLab groups the mark, the heading and
+        # the first lines (all kept with the next) into a KeepTogether that measures its space
+        # above from its first flowable; with the zero-height mark first, the heading's space
+        # was left out, the group "fitted" at the foot of a page, and the heading was left
+        # there alone (pt_BR large print, page 1).
+        content = blocks[:1] + mark + blocks[1:]
         if table is not None:
             # A long table may run on to the next page (its header repeats), but the section
             # only starts where its heading, introduction and first rows fit together.
