@@ -366,3 +366,19 @@ def test_no_page_ends_with_a_section_heading(make_case, site, language, second, 
     case = make_case(language=language, second_language=second, large_print=large_print)
     heading = (LARGE if large_print else NORMAL).heading
     assert heading not in _last_body_line_sizes(render(case, site, TODAY).pdf)
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("language", ["es", "zh_Hans", "ru", "en"])
+def test_the_clinician_s_name_stays_with_the_last_line_of_the_notes(make_case, site, language, large_print):
+    # Spanish large print: "— Dr. A. Example" alone under "Notas ... (continuación)" on page 5.
+    long_notes = "\n".join(f"Note line {n}: walk a little more each day." for n in range(1, 9))
+    for notes in (TYPICAL_CASE["clinician"]["notes"], long_notes):
+        clinician = {**TYPICAL_CASE["clinician"], "notes": notes}
+        pdf = render(
+            make_case(language=language, large_print=large_print, clinician=clinician), site, TODAY
+        ).pdf
+        last_line = notes.splitlines()[-1]
+        pages = ["".join(text.split()) for text in pages_text(pdf)]
+        signed = [n for n, text in enumerate(pages) if "—Dr.A.Example" in text]
+        assert signed and "".join(last_line.split()) in pages[signed[0]], (language, notes[:20])

@@ -402,6 +402,10 @@ class BlockBuilder:
                 out.append(self.para(line, self.styles.body, typed=True))
             else:
                 out.append(Spacer(1, self.styles.scale.body * 0.8))
+        if e.get("signed") == "true" and out:
+            # The clinician's name after the notes goes with their last line: alone on the
+            # next page, under a repeated heading, it signed nothing the reader could see.
+            out[-1].keepWithNext = 1
         return out
 
     def write_lines(self, e: Element, width: float, bold: bool) -> list[Flowable]:
