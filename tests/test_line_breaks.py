@@ -193,6 +193,27 @@ def test_a_chinese_paragraph_split_over_two_pages_keeps_its_units_and_adds_no_sp
     assert all(" " not in line and WORD_JOINER not in line for line in lines), lines
 
 
+@pytest.mark.parametrize("style_name", ["body", "bullet", "lead", "cell"])
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+def test_a_paragraph_split_over_two_pages_leaves_no_line_alone(style_name, large_print):
+    # The last line of the opening paragraph printed alone at the top of page 2 (de, ru, tl
+    # large print): ReportLab allows a lone last (or first) line unless the style says not.
+    from vpdischarge.typeset.styles import make_styles
+
+    resolver = FontResolver([])
+    style = getattr(make_styles(large_print, resolver.base_face), style_name)
+    element = Element("p")
+    element.text = " ".join(["Walk a little more each day, and rest when you are tired."] * 6)
+    paragraph = make_paragraph(element, resolver, style)
+    width = 300
+    lines = len(paragraph.breakLines([width]).lines)
+    assert lines >= 4
+    for room in range(1, lines):  # room for that many lines on the page
+        parts = paragraph.split(width, style.leading * room + 0.5)
+        counts = [len(part.breakLines([width]).lines) for part in parts]
+        assert parts == [] or min(counts) >= 2, (room, counts)
+
+
 # -- a section that runs on to the next page ---------------------------------------------------------
 
 CONTINUED = {"en": "(continued)", "ja": "（続き）", "de": "(Fortsetzung)", "zh_Hans": "（续）"}

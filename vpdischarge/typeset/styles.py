@@ -68,6 +68,10 @@ def make_styles(
             spaceAfter=space_after,
             alignment=kw.pop("alignment", start),
             splitLongWords=1,  # a 500-character word wraps instead of running off the page
+            # No paragraph leaves its last line alone at the top of the next page, nor its
+            # first alone at the foot of a page: a lone line is easily taken for another item.
+            allowWidows=0,
+            allowOrphans=0,
             wordWrap=kw.pop("wordWrap", word_wrap),
             **kw,
         )
