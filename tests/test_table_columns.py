@@ -3,7 +3,7 @@
 import pytest
 
 from vpdischarge.typeset.fonts import FontResolver
-from vpdischarge.typeset.table_columns import fit_columns, longest_word_width
+from vpdischarge.typeset.table_columns import fit_columns, longest_word_width, widest_short_unit
 
 SHARES = [0.32, 0.14, 0.30, 0.24]
 
@@ -225,3 +225,36 @@ def test_when_the_longest_words_do_not_fit_every_dose_keeps_its_width_and_the_wo
     assert max(short) - min(short) < 0.01
     # Without firm widths, the shares as designed (the dose then splits).
     assert fit_to_content(SHARES, minimums, cells, 434, 9)[1] < 66
+
+
+FSI, PDI = "\u2068", "\u2069"
+
+
+def test_a_short_value_holds_its_column_and_a_japanese_phrase_does_not():
+    resolver = FontResolver(["cjk"])
+    for value in ("500 mg", "+1 555 0100", "6時間"):
+        assert widest_short_unit(f"{FSI}{value}{PDI}", resolver, 16) > 0, value
+    # No spaces, but a line may break between any two of its characters: it may wrap. Read as
+    # a short value it held the timing column at its whole width, and the purpose column was
+    # squeezed to two characters ("骨を / 強く / する / 薬").
+    for value in ("必要なとき（6時間以上あけて）", "every 6 hours if needed"):
+        assert widest_short_unit(f"{FSI}{value}{PDI}", resolver, 16) == 0, value
+
+
+def test_the_japanese_large_print_medicine_list_wraps_its_timing_not_its_purpose(make_case, site):
+    import io
+
+    import pdfplumber
+    from conftest import TODAY
+
+    from vpdischarge.pipeline import render
+
+    pdf = render(make_case(language="ja", large_print=True), site, TODAY).pdf
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            text = "".join(c["text"] for c in page.chars)
+            start = text.find("骨を強くする薬")
+            if start >= 0:
+                purpose = page.chars[start : start + len("骨を強くする薬")]
+                break
+    assert len({round(c["top"]) for c in purpose}) == 1  # on one line, as it fits

@@ -200,7 +200,16 @@ def _fewest_lines(
 
 # An isolated value (content/text.py) with nothing isolated inside it.
 _UNIT = re.compile("[\u2066\u2067\u2068]([^\u2066-\u2069]*)\u2069")
-SHORT_UNIT_SPACES = 2  # "500 mg", "+1 555 0100": a longer value ("every 6 hours") may wrap
+# "500 mg", "+1 555 0100", "6時間": a longer value ("every 6 hours", "必要なとき（6時間以上あけて）")
+# may wrap. Counted in places a line may break, not in spaces: a Japanese phrase has none, and
+# counted as short it held its column at its whole width, squeezing the next to 2 characters.
+SHORT_UNIT_BREAKS = 2
+
+
+def _break_chances(text: str) -> int:
+    """The places a line may break inside `text`: its spaces, and around its wide characters."""
+    words = text.split()
+    return len(words) - 1 + sum(len(_unbreakable_pieces(word)) - 1 for word in words)
 
 
 def widest_short_unit(text: str, resolver: FontResolver, size: float, bold: bool = False) -> float:
@@ -210,7 +219,7 @@ def widest_short_unit(text: str, resolver: FontResolver, size: float, bold: bool
     widths = [0.0]
     for match in _UNIT.finditer(text):
         unit = match.group(1).strip()
-        if any(ch.isdigit() for ch in unit) and unit.count(" ") <= SHORT_UNIT_SPACES:
+        if any(ch.isdigit() for ch in unit) and _break_chances(unit) <= SHORT_UNIT_BREAKS:
             widths.append(sum(stringWidth(run, face, size) for face, run in resolver.runs(unit, bold=bold)))
     return max(widths)
 
