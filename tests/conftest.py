@@ -110,3 +110,28 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(scope="session")
 def site():
     return load_site(None)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the session (vpdischarge/records/postgres_testing.py: its own
+    cluster in a temporary folder, a free port, trust authentication on the loopback), stopped
+    at the end. Skipped where the server programs are missing, unless VPDISCHARGE_REQUIRE_POSTGRES
+    is set (.ci/run, which installs them): there a missing server fails."""
+    from vpdischarge.records.postgres_testing import PostgresUnavailable, start_test_server
+
+    try:
+        server = start_test_server()
+    except PostgresUnavailable as exc:
+        if os.environ.get("VPDISCHARGE_REQUIRE_POSTGRES"):
+            pytest.fail(f"no PostgreSQL test server: {exc}")
+        pytest.skip(f"no PostgreSQL test server: {exc}")
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """The URL of a new, empty database on the session's server: each test its own, so a test
+    of a new database (its migrations, its rows) sees only what it did."""
+    return postgres_server.create_database()

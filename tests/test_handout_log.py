@@ -80,8 +80,9 @@ def test_an_old_log_is_migrated_and_keeps_its_rows(tmp_path):
     assert "handout_log_logged_at" not in indexes
     conn.close()
     with SQLiteLog(path) as log:
-        assert current_version(log.conn) == LATEST == 2
+        assert current_version(log.conn) == LATEST == 3
         assert [e.entry_id for e in log.entries()] == ["id-1"]
+        assert log.entries()[0].learner is None  # migration 3's column, empty for old rows
         indexes = [r[1] for r in log.conn.execute("PRAGMA index_list(handout_log)")]
         assert "handout_log_logged_at" in indexes
         # Opening again applies nothing twice.
@@ -95,9 +96,10 @@ def test_a_failed_migration_leaves_the_log_as_it_was(tmp_path, monkeypatch):
     path = tmp_path / "log.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, up_to=1)
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (3, ("CREATE TABLE (",))])
+    broken = LATEST + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (broken, ("CREATE TABLE (",))])
     with pytest.raises(sqlite3.Error):
-        migrations.migrate(conn, up_to=3)
+        migrations.migrate(conn, up_to=broken)
     assert current_version(conn) == 1
     assert "handout_log_logged_at" not in [r[1] for r in conn.execute("PRAGMA index_list(handout_log)")]
 
