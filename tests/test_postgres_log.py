@@ -98,6 +98,26 @@ def test_an_old_database_is_migrated_and_keeps_its_rows(postgres_url):
         assert log.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == LATEST
 
 
+def test_a_workstation_role_that_may_only_read_and_insert_can_log(postgres_url, tmp_path):
+    """What IT would give each workstation: no CREATE (PostgreSQL 15's default in the public
+    schema), only SELECT and INSERT on the tables the first, owning, connection made."""
+    PostgresLog(postgres_url).close()
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute("DROP ROLE IF EXISTS vpd_writer")
+        conn.execute("CREATE ROLE vpd_writer LOGIN")
+        conn.execute("GRANT SELECT, INSERT ON handout_log TO vpd_writer")
+        conn.execute("GRANT SELECT ON schema_version TO vpd_writer")
+    writer_url = postgres_url.replace("postgresql://postgres@", "postgresql://vpd_writer@")
+    entry = _entry()
+    try:
+        assert log_to_database(entry, writer_url, tmp_path / "queue.sqlite3") is None
+        assert [row["entry_id"] for row in _rows(postgres_url)] == [entry.entry_id]
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute("DROP OWNED BY vpd_writer")
+            conn.execute("DROP ROLE vpd_writer")
+
+
 def test_a_failed_migration_leaves_the_database_as_it_was(postgres_url, monkeypatch):
     from vpdischarge.records import migrations
 

@@ -58,6 +58,8 @@ class Dialect:
 
     placeholder: str  # of one parameter
     begin_write: str  # starts a transaction that writes
+    # Whether the version table is there (a count, or a truth value).
+    has_version_table: str
     # Run first in a migration's transaction, so that of two processes migrating a new database
     # at once, the second waits, then finds the work done. None: `begin_write` already locks.
     lock: str | None = None
@@ -65,14 +67,27 @@ class Dialect:
 
 # BEGIN IMMEDIATE takes SQLite's write lock at once (a plain BEGIN would take it at the first
 # write, after reading the version, so two processes could both decide to run migration 1).
-SQLITE = Dialect(placeholder="?", begin_write="BEGIN IMMEDIATE")
+SQLITE = Dialect(
+    placeholder="?",
+    begin_write="BEGIN IMMEDIATE",
+    has_version_table="SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'",
+)
 # A transaction-level advisory lock (released by COMMIT or ROLLBACK, even if the process dies),
 # on a number that is this program's schema lock; it locks nothing else in the database.
-POSTGRES = Dialect(placeholder="%s", begin_write="BEGIN", lock="SELECT pg_advisory_xact_lock(7406231301)")
+POSTGRES = Dialect(
+    placeholder="%s",
+    begin_write="BEGIN",
+    has_version_table="SELECT to_regclass('schema_version') IS NOT NULL",
+    lock="SELECT pg_advisory_xact_lock(7406231301)",
+)
 
 
-def current_version(conn: Connection) -> int:
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+def current_version(conn: Connection, dialect: Dialect = SQLITE) -> int:
+    # Looked up before it is made: CREATE TABLE IF NOT EXISTS needs the CREATE privilege even
+    # when the table is there, and the role each workstation logs in with to a shared database
+    # may only read and insert (PostgreSQL 15 gives no role CREATE in the public schema).
+    if not conn.execute(dialect.has_version_table).fetchone()[0]:
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
     row = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
     return int(row[0] or 0)
 
@@ -85,7 +100,7 @@ def migrate(conn: Connection, up_to: int = LATEST, dialect: Dialect = SQLITE) ->
     try:
         if dialect.lock is not None:
             conn.execute(dialect.lock)
-        version = current_version(conn)
+        version = current_version(conn, dialect)
         for number, statements in MIGRATIONS:
             if version < number <= up_to:
                 for statement in statements:
