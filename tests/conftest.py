@@ -112,6 +112,24 @@ def site():
     return load_site(None)
 
 
+def log_entry(**changes):
+    """A made-up handout log entry for the test case's record number, T-000123."""
+    from vpdischarge.records.bench_log import bench_entry
+
+    return bench_entry("T-000123", **changes)
+
+
+def started_or_skipped(start, unavailable, required_by, what):
+    """`start()`'s result; where it raises `unavailable`, the test is skipped, or fails when
+    the environment variable `required_by` is set (.ci/run installs the service there)."""
+    try:
+        return start()
+    except unavailable as exc:
+        if os.environ.get(required_by):
+            pytest.fail(f"no {what}: {exc}")
+        pytest.skip(f"no {what}: {exc}")
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
     """A real PostgreSQL server for the session (vpdischarge/records/postgres_testing.py: its own
@@ -120,12 +138,9 @@ def postgres_server():
     is set (.ci/run, which installs them): there a missing server fails."""
     from vpdischarge.records.postgres_testing import PostgresUnavailable, start_test_server
 
-    try:
-        server = start_test_server()
-    except PostgresUnavailable as exc:
-        if os.environ.get("VPDISCHARGE_REQUIRE_POSTGRES"):
-            pytest.fail(f"no PostgreSQL test server: {exc}")
-        pytest.skip(f"no PostgreSQL test server: {exc}")
+    server = started_or_skipped(
+        start_test_server, PostgresUnavailable, "VPDISCHARGE_REQUIRE_POSTGRES", "PostgreSQL test server"
+    )
     yield server
     server.close()
 

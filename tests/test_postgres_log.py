@@ -8,30 +8,16 @@ import time
 
 import psycopg
 import pytest
+from conftest import log_entry
 
 from vpdischarge.records.bench_log import write_at_once
 from vpdischarge.records.handout_given import Given, record_handout
-from vpdischarge.records.handout_log import COLUMNS, SQLiteLog, default_log_path, new_entry, queue_path
+from vpdischarge.records.handout_log import COLUMNS, SQLiteLog, default_log_path, queue_path
 from vpdischarge.records.migrations import LATEST, MIGRATIONS, POSTGRES, migrate
 from vpdischarge.records.postgres_log import PostgresLog, log_to_database
 from vpdischarge.records.postgres_testing import _free_port
 
 PASSWORD = "s3cret-Pa55word"
-
-
-def _entry(**changes):
-    values = dict(
-        action="print",
-        record_number="T-000123",
-        languages="es,en",
-        print_size="large",
-        content_version="vpdischarge 1.0",
-        translation_status="es:draft,en:source",
-        teach_back="not assessed",
-        pdf_sha256="ab" * 32,
-    )
-    values.update(changes)
-    return new_entry(**values)
 
 
 def _rows(url):
@@ -55,7 +41,9 @@ def data_home(tmp_path, monkeypatch):
 
 
 def test_rows_land_in_the_real_table_and_read_back(postgres_url):
-    entry = _entry(learner="caregiver", teach_back="could say when to call")
+    entry = log_entry(
+        languages="es,en", print_size="large", learner="caregiver", teach_back="could say when to call"
+    )
     with PostgresLog(postgres_url) as log:
         log.write([entry])
         assert log.entries() == [entry]
@@ -67,7 +55,10 @@ def test_rows_land_in_the_real_table_and_read_back(postgres_url):
 
 
 def test_an_entry_sent_twice_is_stored_once_and_since_filters(postgres_url):
-    old, new = _entry(logged_at="2026-11-01T08:00:00+00:00"), _entry(logged_at="2026-11-27T08:00:00+00:00")
+    old, new = (
+        log_entry(logged_at="2026-11-01T08:00:00+00:00"),
+        log_entry(logged_at="2026-11-27T08:00:00+00:00"),
+    )
     with PostgresLog(postgres_url) as log:
         log.write([new, old])
         log.write([new])  # a resend after a lost reply
@@ -108,7 +99,7 @@ def test_a_workstation_role_that_may_only_read_and_insert_can_log(postgres_url, 
         conn.execute("GRANT SELECT, INSERT ON handout_log TO vpd_writer")
         conn.execute("GRANT SELECT ON schema_version TO vpd_writer")
     writer_url = postgres_url.replace("postgresql://postgres@", "postgresql://vpd_writer@")
-    entry = _entry()
+    entry = log_entry()
     try:
         assert log_to_database(entry, writer_url, tmp_path / "queue.sqlite3") is None
         assert [row["entry_id"] for row in _rows(postgres_url)] == [entry.entry_id]
@@ -150,7 +141,7 @@ def test_a_server_that_is_down_queues_the_entry_and_the_next_write_sends_it(
     queue = tmp_path / "queue.sqlite3"
     with PostgresLog(postgres_url):
         pass  # made while the server is up, so only the outage is tested below
-    first, second, third = _entry(), _entry(), _entry()
+    first, second, third = log_entry(), log_entry(), log_entry()
     postgres_server.stop()
     try:
         assert "waits on this computer and is sent when it can be (1 waiting)" in log_to_database(
@@ -180,7 +171,7 @@ def test_a_server_that_never_answers_costs_a_print_the_connect_timeout_only(tmp_
         silent.listen()
         url = f"postgresql://nurse@127.0.0.1:{silent.getsockname()[1]}/vpdischarge"
         start = time.monotonic()
-        warning = log_to_database(_entry(), url, tmp_path / "queue.sqlite3")
+        warning = log_to_database(log_entry(), url, tmp_path / "queue.sqlite3")
         elapsed = time.monotonic() - start
     assert "(1 waiting)" in warning
     assert elapsed < 15, elapsed
@@ -226,5 +217,5 @@ def test_a_database_that_cannot_be_reached_is_a_warning_without_the_password(mak
 def test_a_queue_that_cannot_be_kept_is_a_warning_not_an_exception(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    warning = log_to_database(_entry(), _dead_url(), blocker / "queue.sqlite3")
+    warning = log_to_database(log_entry(), _dead_url(), blocker / "queue.sqlite3")
     assert warning.endswith("this handout is not in the log")

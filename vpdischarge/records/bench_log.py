@@ -42,8 +42,9 @@ def log_at(target: str | Path) -> SQLLog:
     return SQLiteLog(Path(target))
 
 
-def bench_entry(record_number: str) -> LogEntry:
-    return new_entry(
+def bench_entry(record_number: str, **changes: str | None) -> LogEntry:
+    """A made-up entry (the benchmark's, and the tests' with their `changes`)."""
+    values: dict[str, str | None] = dict(
         action="render",
         record_number=record_number,
         languages="en",
@@ -53,6 +54,7 @@ def bench_entry(record_number: str) -> LogEntry:
         teach_back="not assessed",
         pdf_sha256="0" * 64,
     )
+    return new_entry(**{**values, **changes})
 
 
 def write_at_once(
