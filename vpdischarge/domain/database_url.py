@@ -18,22 +18,19 @@ MASK = "***"
 
 
 def url_problem(url: str) -> str | None:
-    """Why `url` is not a PostgreSQL URL this program can use, or None. The text never quotes
-    the URL (only its scheme), so it cannot leak a password either."""
+    """Why `url` is not a PostgreSQL URL this program can use (another scheme, a port that is
+    not a number, a # part), or None. The text never quotes the URL, so it cannot leak a
+    password either; one message for every case, showing the form to write."""
+    problem = _("must be a PostgreSQL address, postgresql://user@host:port/dbname")
     found = re.match(r"([A-Za-z][A-Za-z0-9+.-]*)://", url)
     if found is None or found.group(1).lower() not in SCHEMES:
-        message = _("must be a PostgreSQL address, postgresql://user@host:port/dbname")
-        if found:
-            message = _("{message} (it starts {scheme})").format(message=message, scheme=found.group(0))
-        return message
+        return problem
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - a port that is not a number raises here
     except ValueError:
-        return _("has a port that is not a number from 1 to 65535 (write postgresql://user@host:port/dbname)")
-    if parts.fragment:
-        return _("must not have a # part")
-    return None
+        return problem
+    return problem if parts.fragment else None
 
 
 def _passwords(url: str) -> list[str]:
