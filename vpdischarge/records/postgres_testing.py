@@ -57,7 +57,7 @@ def _free_port() -> int:
 
 
 @dataclass
-class TestServer:
+class ThrowawayServer:
     folder: Path
     bindir: Path
     port: int = 0
@@ -121,7 +121,7 @@ class TestServer:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_test_server() -> TestServer:
+def start_test_server() -> ThrowawayServer:
     bindir = server_bindir()
     as_user = None
     account = None
@@ -140,7 +140,7 @@ def start_test_server() -> TestServer:
             raise PostgresUnavailable("runuser (util-linux) is needed to start PostgreSQL as its own user")
         as_user = SERVER_USER
     folder = Path(tempfile.mkdtemp(prefix="vpdischarge-postgres-"))
-    server = TestServer(folder, bindir, as_user=as_user)
+    server = ThrowawayServer(folder, bindir, as_user=as_user)
     try:
         if account is not None:
             os.chown(folder, account.pw_uid, account.pw_gid)
