@@ -15,7 +15,7 @@ from vpdischarge.records.handout_given import Given, record_handout
 from vpdischarge.records.handout_log import COLUMNS, SQLiteLog, default_log_path, queue_path
 from vpdischarge.records.migrations import LATEST, MIGRATIONS, POSTGRES, migrate
 from vpdischarge.records.postgres_log import PostgresLog, log_to_database
-from vpdischarge.records.postgres_testing import _free_port
+from vpdischarge.records.postgres_testing import PASSWORD_ROLE, _free_port
 
 PASSWORD = "s3cret-Pa55word"
 
@@ -212,6 +212,30 @@ def test_a_database_that_cannot_be_reached_is_a_warning_without_the_password(mak
         assert secret not in warnings[0]
     with SQLiteLog(queue_path()) as local:
         assert local.count() == 1
+
+
+def test_a_refused_password_queues_the_entry_and_is_never_shown(postgres_url, tmp_path):
+    """A real server that asks for a password (tests' role PASSWORD_ROLE): the wrong one is
+    refused, the entry waits, and neither password appears; the right one sends the queue."""
+    PostgresLog(postgres_url).close()
+    with psycopg.connect(postgres_url, autocommit=True) as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {PASSWORD_ROLE}")
+        conn.execute(f"CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD 'Right-{PASSWORD}'")
+        conn.execute(f"GRANT SELECT, INSERT ON handout_log, schema_version TO {PASSWORD_ROLE}")
+    at = postgres_url.split("@", 1)[1]
+    queue, entry = tmp_path / "queue.sqlite3", log_entry()
+    try:
+        warning = log_to_database(entry, f"postgresql://{PASSWORD_ROLE}:Wrong-{PASSWORD}@{at}", queue)
+        assert "password authentication failed" in warning and "(1 waiting)" in warning
+        assert PASSWORD not in warning
+        assert (
+            log_to_database(log_entry(), f"postgresql://{PASSWORD_ROLE}:Right-{PASSWORD}@{at}", queue) is None
+        )
+        assert entry.entry_id in {row["entry_id"] for row in _rows(postgres_url)}
+    finally:
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {PASSWORD_ROLE}")
+            conn.execute(f"DROP ROLE {PASSWORD_ROLE}")
 
 
 def test_a_queue_that_cannot_be_kept_is_a_warning_not_an_exception(tmp_path):

@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SERVER_USER = "postgres"
+# The one role that must give a password (scram-sha-256), for the tests of a refused or accepted
+# password; every other role is trusted. The tests create it with the password they choose.
+PASSWORD_ROLE = "vpd_password"
 
 
 class PostgresUnavailable(Exception):
@@ -159,6 +162,9 @@ def start_test_server() -> ThrowawayServer:
         )
         if done.returncode != 0:
             raise PostgresUnavailable(f"initdb failed: {done.stderr.strip()}")
+        # The first line that matches decides, so this one goes before initdb's trust lines.
+        hba = server.data / "pg_hba.conf"
+        hba.write_text(f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n" + hba.read_text())
         server.start()
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
