@@ -91,3 +91,43 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture(scope="session")
 def site():
     return load_site(None)
+
+
+def log_entry(**changes):
+    """A made-up handout log entry for the test case's record number, T-000123."""
+    from vpdischarge.records.bench_log import bench_entry
+
+    return bench_entry("T-000123", **changes)
+
+
+def started_or_skipped(start, unavailable, required_by, what):
+    """`start()`'s result; where it raises `unavailable`, the test is skipped, or fails when
+    the environment variable `required_by` is set (.ci/run installs the service there)."""
+    try:
+        return start()
+    except unavailable as exc:
+        if os.environ.get(required_by):
+            pytest.fail(f"no {what}: {exc}")
+        pytest.skip(f"no {what}: {exc}")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the session (vpdischarge/records/postgres_testing.py: its own
+    cluster in a temporary folder, a free port, trust authentication on the loopback), stopped
+    at the end. Skipped where the server programs are missing, unless VPDISCHARGE_REQUIRE_POSTGRES
+    is set (.ci/run, which installs them): there a missing server fails."""
+    from vpdischarge.records.postgres_testing import PostgresUnavailable, start_test_server
+
+    server = started_or_skipped(
+        start_test_server, PostgresUnavailable, "VPDISCHARGE_REQUIRE_POSTGRES", "PostgreSQL test server"
+    )
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """The URL of a new, empty database on the session's server: each test its own, so a test
+    of a new database (its migrations, its rows) sees only what it did."""
+    return postgres_server.create_database()

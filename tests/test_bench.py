@@ -4,6 +4,7 @@ Timing targets depend on the machine and are never asserted here.
 """
 
 import json
+import os
 
 from vpdischarge.bench import main
 
@@ -38,3 +39,27 @@ def test_bench_reports_the_handout_log(capsys):
     many = figures["concurrent"]
     assert (many["processes"], many["entries_each"]) == (8, 500)
     assert many["stored"] + many["lost"] == 4000 and many["failed_processes"] == 0
+    # The shared PostgreSQL log's figures, or why they are missing (where .ci/run installs
+    # PostgreSQL, they must be there).
+    postgres = figures["postgres"]
+    if "not_measured" in postgres and not os.environ.get("VPDISCHARGE_REQUIRE_POSTGRES"):
+        assert postgres["not_measured"].startswith("no PostgreSQL")
+        return
+    assert postgres["write_median_ms"] > 0
+    many = postgres["concurrent"]
+    assert (many["processes"], many["entries_each"]) == (8, 500)
+    assert many["stored"] + many["lost"] == 4000 and many["failed_processes"] == 0
+
+
+def test_the_log_figures_say_when_postgresql_was_not_measured(monkeypatch):
+    from vpdischarge.records import bench_log, postgres_testing
+
+    def no_server():
+        raise postgres_testing.PostgresUnavailable("the PostgreSQL server programs are not installed")
+
+    monkeypatch.setattr(postgres_testing, "start_test_server", no_server)
+    figures = bench_log._measure_postgres(repeat=1, processes=1, entries=1)
+    assert figures == {"not_measured": "no PostgreSQL: the PostgreSQL server programs are not installed"}
+    many = {"processes": 8, "entries_each": 500, "seconds": 1.0, "lost": 0}
+    lines = bench_log.log_lines({"sqlite_write_median_ms": 1.0, "concurrent": many, "postgres": figures})
+    assert lines[-1] == f"handout log, PostgreSQL: not measured: {figures['not_measured']}"

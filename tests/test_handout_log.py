@@ -3,40 +3,26 @@
 import sqlite3
 
 import pytest
+from conftest import log_entry
 
 from vpdischarge.paths import data_dir
 from vpdischarge.records.bench_log import write_at_once
-from vpdischarge.records.handout_log import COLUMNS, SQLiteLog, default_log_path, new_entry
+from vpdischarge.records.handout_log import COLUMNS, SQLiteLog, default_log_path
 from vpdischarge.records.migrations import LATEST, current_version, migrate
-
-
-def _entry(**changes):
-    values = dict(
-        action="print",
-        record_number="T-000123",
-        languages="es,en",
-        print_size="large",
-        content_version="vpdischarge 1.0",
-        translation_status="es:draft,en:source",
-        teach_back="not assessed",
-        pdf_sha256="ab" * 32,
-    )
-    values.update(changes)
-    return new_entry(**values)
 
 
 def test_default_log_is_in_the_isolated_data_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
     assert data_dir() == tmp_path / "vpdischarge"
     with SQLiteLog() as log:
-        log.write([_entry()])
+        log.write([log_entry()])
     assert default_log_path() == tmp_path / "vpdischarge" / "handout-log.sqlite3"
     assert default_log_path().is_file()
 
 
 def test_a_row_has_the_columns_and_no_patient_name(tmp_path):
     with SQLiteLog(tmp_path / "log.sqlite3") as log:
-        log.write([_entry()])
+        log.write([log_entry(languages="es,en", print_size="large", pdf_sha256="ab" * 32)])
     conn = sqlite3.connect(tmp_path / "log.sqlite3")
     names = [row[1] for row in conn.execute("PRAGMA table_info(handout_log)")]
     assert sorted(names) == sorted(COLUMNS)
@@ -53,7 +39,7 @@ def test_a_row_has_the_columns_and_no_patient_name(tmp_path):
 
 
 def test_an_entry_sent_twice_is_stored_once(tmp_path):
-    entry = _entry()
+    entry = log_entry()
     with SQLiteLog(tmp_path / "log.sqlite3") as log:
         log.write([entry])
         log.write([entry])
@@ -61,7 +47,10 @@ def test_an_entry_sent_twice_is_stored_once(tmp_path):
 
 
 def test_since_leaves_out_older_entries(tmp_path):
-    old, new = _entry(logged_at="2026-11-01T08:00:00+00:00"), _entry(logged_at="2026-11-27T08:00:00+00:00")
+    old, new = (
+        log_entry(logged_at="2026-11-01T08:00:00+00:00"),
+        log_entry(logged_at="2026-11-27T08:00:00+00:00"),
+    )
     with SQLiteLog(tmp_path / "log.sqlite3") as log:
         log.write([new, old])
         assert log.entries() == [old, new]
@@ -80,8 +69,9 @@ def test_an_old_log_is_migrated_and_keeps_its_rows(tmp_path):
     assert "handout_log_logged_at" not in indexes
     conn.close()
     with SQLiteLog(path) as log:
-        assert current_version(log.conn) == LATEST == 2
+        assert current_version(log.conn) == LATEST == 3
         assert [e.entry_id for e in log.entries()] == ["id-1"]
+        assert log.entries()[0].learner is None  # migration 3's column, empty for old rows
         indexes = [r[1] for r in log.conn.execute("PRAGMA index_list(handout_log)")]
         assert "handout_log_logged_at" in indexes
         # Opening again applies nothing twice.
@@ -95,9 +85,10 @@ def test_a_failed_migration_leaves_the_log_as_it_was(tmp_path, monkeypatch):
     path = tmp_path / "log.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)
     migrate(conn, up_to=1)
-    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (3, ("CREATE TABLE (",))])
+    broken = LATEST + 1
+    monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, (broken, ("CREATE TABLE (",))])
     with pytest.raises(sqlite3.Error):
-        migrations.migrate(conn, up_to=3)
+        migrations.migrate(conn, up_to=broken)
     assert current_version(conn) == 1
     assert "handout_log_logged_at" not in [r[1] for r in conn.execute("PRAGMA index_list(handout_log)")]
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
-import os
 import re
 import subprocess
 
 import pytest
+from conftest import started_or_skipped
 from gui_helpers import (  # noqa: F401
     fill_typical,
     make_window_fixture,
@@ -42,13 +42,10 @@ EXAMPLE_CASE = typical_case_path()
 
 @pytest.fixture(scope="module")
 def queue():
-    try:
-        made = open_test_queue()
-    except QueueUnavailable as exc:
-        # CI installs CUPS and runs as root: there a missing queue is a failure, not a skip.
-        if os.environ.get("VPDISCHARGE_REQUIRE_CUPS"):
-            pytest.fail(f"no CUPS test queue: {exc}")
-        pytest.skip(f"no CUPS test queue: {exc}")
+    # CI installs CUPS and runs as root: there a missing queue is a failure, not a skip.
+    made = started_or_skipped(
+        open_test_queue, QueueUnavailable, "VPDISCHARGE_REQUIRE_CUPS", "CUPS test queue"
+    )
     yield made
     made.close()
 

@@ -66,3 +66,45 @@ def test_load_site_errors_name_the_file(tmp_path):
     with pytest.raises(InputError) as info:
         load_site(path)
     assert str(path) in str(info.value)
+
+
+def test_log_database_and_include_patient_name():
+    site = parse_site(
+        '[log]\ndatabase = "postgresql://nurse@db.example:5432/handouts"\ninclude_patient_name = true\n'
+    )
+    assert site.log_database == "postgresql://nurse@db.example:5432/handouts"
+    assert site.log_include_patient_name is True
+    assert parse_site('[log]\ndatabase = "postgres://db.example/handouts"\n').log_database
+    default = parse_site("")
+    assert (default.log_database, default.log_include_patient_name) == ("", False)
+
+
+def test_log_settings_are_checked_by_name_and_line():
+    found = problems(
+        '[log]\ndatabase = "mysql://nurse:hunter2-secret@db/handouts"\n'
+        'include_patient_name = "yes"\nfile = 1\n'
+    )
+    assert set(found) == {"site.log.database", "site.log.include_patient_name", "site.log.file"}
+    assert "postgresql://user@host:port/dbname" in found["site.log.database"]
+    assert "(line 2)" in found["site.log.database"]
+    assert "true or false" in found["site.log.include_patient_name"]
+    # The refused URL's password is never repeated.
+    assert "hunter2-secret" not in " ".join(found.values())
+    port = problems('[log]\ndatabase = "postgresql://nurse:hunter2-secret@db:fifty/handouts"\n')
+    assert "PostgreSQL address" in port["site.log.database"]
+    assert "hunter2-secret" not in port["site.log.database"]
+    assert "site.log.database" in problems('[log]\ndatabase = "postgresql://db/handouts#x"\n')
+    assert "site.log.database" in problems('[log]\ndatabase = "db.example/handouts"\n')
+
+
+def test_a_database_url_is_masked_in_messages():
+    from vpdischarge.domain.database_url import masked, without_password
+
+    assert masked("postgresql://nurse:pa%40ss@db:5432/log") == "postgresql://nurse:***@db:5432/log"
+    assert (
+        masked("postgresql://db/log?user=nurse&password=xyz123")
+        == "postgresql://db/log?user=nurse&password=***"
+    )
+    assert without_password('password "pa@ss" refused', "postgresql://nurse:pa%40ss@db/log") == (
+        'password "***" refused'
+    )

@@ -3,7 +3,9 @@
 Run ``python -m vpdischarge.bench`` (``--json`` for machine-readable output). Absolute times
 depend on the machine, so the warm render is compared with a "floor": the same text set by bare
 ReportLab platypus in Helvetica. Targets are reported, never asserted. The only patient data
-written to disk is the fictional case of the cold run, in a temporary directory.
+written to disk is the fictional case of the cold run, in a temporary directory. The handout log's
+figures (vpdischarge/records/bench_log.py) cover the embedded SQLite log and, where a throwaway
+PostgreSQL server can be started, the shared log.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ per problem, each naming its field, and never a traceback. The output PDF is wri
 regular file.
 
 Exit codes: 0 done; 1 an unexpected problem (a report for IT is written, see crash.py); 2 the input
-or the output needs correcting; 130 stopped by Ctrl+C (128 + SIGINT, the shell's convention);
+or the output needs correcting (or cannot be reached: an output folder, the site's log database
+for `vpdischarge log`); 130 stopped by Ctrl+C (128 + SIGINT, the shell's convention);
 141 the reader of the output went away (`vpdischarge locales | head -1`: 128 + SIGPIPE, what the
 shell reports for any program stopped that way), quietly. SIGTERM during the write removes the
 temporary file and ends the process by SIGTERM.
@@ -25,6 +26,8 @@ from pathlib import Path
 
 EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 130, 141
+# What the patient could say back goes into the log and the education record as one text.
+MAX_TEACH_BACK = 500
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,6 +51,15 @@ def _parser() -> argparse.ArgumentParser:
         "--site",
         type=Path,
         help="site settings file (TOML); default: see docs/site-settings.md (policy, $VPDISCHARGE_SITE)",
+    )
+    render.add_argument(
+        "--teach-back",
+        metavar="TEXT",
+        help="what the patient or caregiver could say back, for the log and the education record "
+        '(default "not assessed")',
+    )
+    render.add_argument(
+        "--learner", choices=("patient", "caregiver"), help="who was taught (default: not recorded)"
     )
 
     locales = commands.add_parser("locales", help="list the handout languages and their status")
@@ -84,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     log = commands.add_parser("log", help="list the handout log (every handout printed, saved or rendered)")
     log.add_argument("--since", metavar="DATE", help="only entries from DATE on (YYYY-MM-DD, UTC)")
     log.add_argument("--csv", action="store_true", help="CSV with a header row, one row per entry")
+    log.add_argument(
+        "--site",
+        type=Path,
+        help="site settings file: with [log] database, list that database (default: as for render)",
+    )
 
     from vpdischarge.ehr import command as ehr_import
 
@@ -118,6 +135,11 @@ def _render(args: argparse.Namespace) -> int:
     from vpdischarge.domain.site import load_site
     from vpdischarge.pipeline import check, render, sample_site_issues
 
+    if args.teach_back is not None:
+        args.teach_back = args.teach_back.strip()
+        if not args.teach_back or len(args.teach_back) > MAX_TEACH_BACK:
+            print(f"error: --teach-back: must be 1 to {MAX_TEACH_BACK} characters", file=sys.stderr)
+            return EXIT_BAD_INPUT
     site_path = _chosen_site(args.site)
     # The files being read are never the output: checked first, so nothing is read or made for
     # an output that would be refused anyway (and checked again just before the rename).
@@ -141,16 +163,19 @@ def _render(args: argparse.Namespace) -> int:
     _say("warning", handout.warnings)
     write_atomically(args.output, handout.pdf, keep=inputs)
     _say("warning", sample_site_issues(site))
-    _log_render(case, site, handout.pdf)
+    _log_render(case, site, handout.pdf, args)
     return EXIT_OK
 
 
-def _log_render(case, site, pdf: bytes) -> None:
-    """Every render goes into the handout log, teach-back "not assessed" (nobody was asked). A
-    log that cannot be written is a warning: the PDF is written, and exit stays 0."""
+def _log_render(case, site, pdf: bytes, args: argparse.Namespace) -> None:
+    """Every render goes into the handout log, with the teach-back and learner given (else
+    "not assessed": nobody was asked). A log that cannot be written is a warning: the PDF is
+    written, and exit stays 0."""
     from vpdischarge.records.handout_given import Given, record_handout
 
-    for problem in record_handout(case, site, pdf, Given("render")):
+    told = {"teach_back": args.teach_back, "learner": args.learner}
+    given = Given("render", **{key: value for key, value in told.items() if value is not None})
+    for problem in record_handout(case, site, pdf, given):
         print(f"warning: {problem}", file=sys.stderr)
 
 
@@ -159,6 +184,7 @@ def _log(args: argparse.Namespace) -> int:
     import csv
     from datetime import date, datetime
 
+    from vpdischarge.domain.site import load_site
     from vpdischarge.records.handout_log import COLUMNS, SQLiteLog, default_log_path
 
     since = None
@@ -171,12 +197,18 @@ def _log(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_BAD_INPUT
-    if not default_log_path().is_file():
+    site = load_site(_chosen_site(args.site))
+    if site.log_database:
+        entries = _shared_log_entries(site.log_database, since)
+        if entries is None:
+            return EXIT_BAD_INPUT
+    elif not default_log_path().is_file():
         entries = []  # nothing logged on this computer yet: not an error, and no file made
     else:
         with SQLiteLog() as log:
             entries = log.entries(since)
-    columns = [c for c in COLUMNS if c != "patient_name"]
+    # The name is a column only where the site keeps it.
+    columns = [c for c in COLUMNS if c != "patient_name" or site.log_include_patient_name]
     if args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(columns)
@@ -189,6 +221,31 @@ def _log(args: argparse.Namespace) -> int:
             f"{entry.print_size:6}  {entry.teach_back}  {entry.workstation}  {entry.login}"
         )
     return EXIT_OK
+
+
+def _shared_log_entries(url: str, since: str | None) -> list | None:
+    """The entries of the site's database; None after saying why it cannot be read (the URL
+    masked). Entries still waiting on this computer are not in it: a warning counts them."""
+    import psycopg
+
+    from vpdischarge.records.handout_log import SQLiteLog, queue_path
+    from vpdischarge.records.postgres_log import SETTING, PostgresLog, unreachable
+
+    try:
+        with PostgresLog(url) as log:
+            entries = log.entries(since)
+    except psycopg.Error as exc:
+        print(f"error: {unreachable(exc, url)}", file=sys.stderr)
+        return None
+    if queue_path().is_file():
+        with SQLiteLog(queue_path()) as local:
+            waiting = local.count()
+        if waiting:
+            print(
+                f"warning: {SETTING}: {waiting} entries wait on this computer to be sent, and are not listed",
+                file=sys.stderr,
+            )
+    return entries
 
 
 def _locales(args: argparse.Namespace) -> int:

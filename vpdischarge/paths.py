@@ -7,7 +7,8 @@
 - settings, the window's preferences (`vpdischarge.ini`): Linux `$XDG_CONFIG_HOME/vpdischarge`
   (`~/.config/vpdischarge`), Windows `%APPDATA%\\vpdischarge`, macOS
   `~/Library/Application Support/vpdischarge`;
-- data, which holds the handout log (`handout-log.sqlite3`, see `data_dir`).
+- data, which holds the handout log (`handout-log.sqlite3`, see `data_dir`), and the entries
+  waiting for the site's shared log (`handout-log-queue.sqlite3`).
 
 The XDG variables keep working on Linux (the tests isolate themselves with them). Case files and
 handouts are wherever the nurse saves them; the data folder holds only the handout log. Crash

@@ -58,6 +58,10 @@ class SiteSettings:
     # engine's folder); None: no record. `include_patient_name`: the record also names the patient.
     record_folder: Path | None = None
     record_include_patient_name: bool = False
+    # `[log] database`: the hospital's shared handout log, a PostgreSQL URL; empty: the embedded
+    # log on this computer. `include_patient_name`: each log row also names the patient.
+    log_database: str = ""
+    log_include_patient_name: bool = False
     # True for the bundled example settings: their hospital name and phones are placeholders, so
     # every page, the window and the CLI must say so (never mistaken for real instructions).
     sample: bool = False
@@ -105,7 +109,9 @@ _APPROVAL_KEYS = ("status", "reviewer", "date")
 _MAX_FOLDER = 4_096
 _MAX_REVIEWER = 200
 _RECORD_KEYS = ("folder", "include_patient_name")
-_SECTIONS = (*_KEYS, "clinical", "template", "translations", "record")
+_LOG_KEYS = ("database", "include_patient_name")
+_MAX_DATABASE_URL = 2_000
+_SECTIONS = (*_KEYS, "clinical", "template", "translations", "record", "log")
 
 
 def _line_of(text: str, section: str, key: str | None) -> int | None:
@@ -287,6 +293,15 @@ class _Parser:
             path = base_folder / path
         return path
 
+    def boolean(self, section: str, table: dict[str, Any], key: str) -> bool | None:
+        """The key as true or false, or None when it is absent or not a boolean (reported)."""
+        if key not in table:
+            return None
+        if type(table[key]) is not bool:
+            self.bad(section, key, _("must be true or false"))
+            return None
+        return bool(table[key])
+
     def template_folder(self, base_folder: Path | None) -> Path | None:
         table = self.table("template")
         self.unknown("template", table, _TEMPLATE_KEYS)
@@ -309,11 +324,33 @@ def _record(parser: _Parser, base_folder: Path | None) -> dict[str, Any]:
     folder = parser.folder("record", table, base_folder)
     if folder is not None:
         values["record_folder"] = folder
-    if "include_patient_name" in table:
-        if type(table["include_patient_name"]) is not bool:
-            parser.bad("record", "include_patient_name", _("must be true or false"))
+    include_name = parser.boolean("record", table, "include_patient_name")
+    if include_name is not None:
+        values["record_include_patient_name"] = include_name
+    return values
+
+
+def _log(parser: _Parser) -> dict[str, Any]:
+    """`[log]`: the database is not connected to here, for the same reason as `[record]`'s
+    folder: a server that is down must not stop every print (the entry waits on the computer).
+    No message quotes the URL: it may hold a password."""
+    from vpdischarge.domain.database_url import url_problem
+
+    table = parser.table("log")
+    parser.unknown("log", table, _LOG_KEYS)
+    values: dict[str, Any] = {}
+    if "database" in table:
+        url = table["database"]
+        problem = _text_problem(url, _MAX_DATABASE_URL)
+        if problem is None:
+            problem = url_problem(url.strip())
+        if problem is not None:
+            parser.bad("log", "database", problem)
         else:
-            values["record_include_patient_name"] = table["include_patient_name"]
+            values["log_database"] = url.strip()
+    include_name = parser.boolean("log", table, "include_patient_name")
+    if include_name is not None:
+        values["log_include_patient_name"] = include_name
     return values
 
 
@@ -355,6 +392,7 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
     approvals = parser.approvals()
     template_folder = parser.template_folder(base_folder)
     record = _record(parser, base_folder)
+    log = _log(parser)
     if parser.issues:
         raise InputError(parser.issues)
     return SiteSettings(
@@ -363,6 +401,7 @@ def parse_site(text: str, base_folder: Path | None = None) -> SiteSettings:
         approved_translations=approvals,
         template_folder=template_folder,
         **record,
+        **log,
     )
 
 

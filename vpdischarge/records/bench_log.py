@@ -1,7 +1,9 @@
 """Benchmark figures of the handout log (part of `python -m vpdischarge.bench`): the time to
-write one entry to the embedded SQLite log, and 8 processes writing 500 entries each at once,
-with the number of entries lost (the target is none). Times are reported, never asserted. The
-entries are made up (record numbers like "bench-3-17"), in a temporary folder removed after.
+write one entry, and 8 processes writing 500 entries each at once, with the number of entries
+lost (the target is none), for the embedded SQLite log and, when a throwaway server can be
+started here (vpdischarge/records/postgres_testing.py), the shared PostgreSQL log. Times are
+reported, never asserted. The entries are made up (record numbers like "bench-3-17"), in a
+temporary folder or database removed after.
 """
 
 from __future__ import annotations
@@ -14,25 +16,35 @@ import textwrap
 import time
 from pathlib import Path
 
-from vpdischarge.records.handout_log import LogEntry, SQLiteLog, new_entry
+from vpdischarge.records.handout_log import LogEntry, SQLiteLog, SQLLog, new_entry
 
 _WRITER = textwrap.dedent(
     """
     import sys
-    from pathlib import Path
-    from vpdischarge.records.bench_log import bench_entry
-    from vpdischarge.records.handout_log import SQLiteLog
+    from vpdischarge.records.bench_log import bench_entry, log_at
 
-    path, worker, count = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-    with SQLiteLog(path) as log:
+    target, worker, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    with log_at(target) as log:
         for n in range(count):
             log.write([bench_entry(f"bench-{worker}-{n}")])
     """
 )
 
 
-def bench_entry(record_number: str) -> LogEntry:
-    return new_entry(
+def log_at(target: str | Path) -> SQLLog:
+    """The log at `target`: a PostgreSQL URL, else the path of an SQLite file."""
+    from vpdischarge.domain.database_url import url_problem
+
+    if isinstance(target, str) and url_problem(target) is None:
+        from vpdischarge.records.postgres_log import PostgresLog
+
+        return PostgresLog(target)
+    return SQLiteLog(Path(target))
+
+
+def bench_entry(record_number: str, **changes: str | None) -> LogEntry:
+    """A made-up entry (the benchmark's, and the tests' with their `changes`)."""
+    values: dict[str, str | None] = dict(
         action="render",
         record_number=record_number,
         languages="en",
@@ -42,18 +54,20 @@ def bench_entry(record_number: str) -> LogEntry:
         teach_back="not assessed",
         pdf_sha256="0" * 64,
     )
+    return new_entry(**{**values, **changes})
 
 
 def write_at_once(
-    path: Path, processes: int, entries: int, timeout: float | None = None
+    target: Path | str, processes: int, entries: int, timeout: float | None = None
 ) -> tuple[float, list[str]]:
-    """`processes` processes, started together, each writing `entries` entries to the log at
-    `path` (record numbers "bench-W-N"): the seconds they took, and the error output of each
-    that failed. The benchmark and the no-loss test run the same writers."""
+    """`processes` processes, started together, each writing `entries` entries, one transaction
+    each, to the log at `target` (an SQLite file's path, or a PostgreSQL URL; record numbers
+    "bench-W-N"): the seconds they took, and the error output of each that failed. The
+    benchmark and the no-loss tests run the same writers."""
     start = time.perf_counter()
     workers = [
         subprocess.Popen(
-            [sys.executable, "-c", _WRITER, str(path), str(w), str(entries)], stderr=subprocess.PIPE
+            [sys.executable, "-c", _WRITER, str(target), str(w), str(entries)], stderr=subprocess.PIPE
         )
         for w in range(processes)
     ]
@@ -65,37 +79,69 @@ def write_at_once(
     return time.perf_counter() - start, errors
 
 
-def measure_log(repeat: int, processes: int = 8, entries: int = 500) -> dict:
-    with tempfile.TemporaryDirectory(prefix="vpdischarge-bench-log-") as folder:
-        times = []
-        with SQLiteLog(Path(folder) / "one.sqlite3") as log:
-            for n in range(max(repeat, 20)):
-                start = time.perf_counter()
-                log.write([bench_entry(f"one-{n}")])
-                times.append(time.perf_counter() - start)
-        path = Path(folder) / "many.sqlite3"
-        elapsed, errors = write_at_once(path, processes, entries)
-        failed = len(errors)
-        with SQLiteLog(path) as log:
-            stored = len({e.record_number for e in log.entries()})
+def _measure(one: str | Path, many: str | Path, repeat: int, processes: int, entries: int) -> dict:
+    """The median time of one entry written to the log at `one`, and `processes` x `entries`
+    written at once to a new log at `many`, with the count lost."""
+    times = []
+    with log_at(one) as log:
+        for n in range(max(repeat, 20)):
+            start = time.perf_counter()
+            log.write([bench_entry(f"one-{n}")])
+            times.append(time.perf_counter() - start)
+    elapsed, errors = write_at_once(many, processes, entries)
+    with log_at(many) as log:
+        stored = len({e.record_number for e in log.entries()})
     return {
-        "sqlite_write_median_ms": statistics.median(times) * 1000,
+        "write_median_ms": statistics.median(times) * 1000,
         "concurrent": {
             "processes": processes,
             "entries_each": entries,
             "seconds": elapsed,
             "stored": stored,
             "lost": processes * entries - stored,
-            "failed_processes": failed,
+            "failed_processes": len(errors),
         },
     }
 
 
-def log_lines(result: dict) -> list[str]:
-    many = result["concurrent"]
+def _measure_postgres(repeat: int, processes: int, entries: int) -> dict:
+    """The same on a throwaway PostgreSQL server (the tests' own, postgres_testing.py), each
+    figure on a new database; {"not_measured": why} when no server can be started here."""
+    from vpdischarge.records.postgres_testing import PostgresUnavailable, start_test_server
+
+    try:
+        server = start_test_server()
+    except PostgresUnavailable as exc:
+        return {"not_measured": f"no PostgreSQL: {exc}"}
+    try:
+        return _measure(server.create_database(), server.create_database(), repeat, processes, entries)
+    finally:
+        server.close()
+
+
+def measure_log(repeat: int, processes: int = 8, entries: int = 500) -> dict:
+    with tempfile.TemporaryDirectory(prefix="vpdischarge-bench-log-") as folder:
+        sqlite = _measure(
+            Path(folder) / "one.sqlite3", Path(folder) / "many.sqlite3", repeat, processes, entries
+        )
+    return {
+        "sqlite_write_median_ms": sqlite["write_median_ms"],
+        "concurrent": sqlite["concurrent"],
+        "postgres": _measure_postgres(repeat, processes, entries),
+    }
+
+
+def _lines(kind: str, median_ms: float, many: dict) -> list[str]:
     return [
-        "",
-        f"handout log, SQLite: one entry written in {result['sqlite_write_median_ms']:.2f} ms (median)",
-        f"handout log, SQLite: {many['processes']} processes x {many['entries_each']} entries at once in "
+        f"handout log, {kind}: one entry written in {median_ms:.2f} ms (median)",
+        f"handout log, {kind}: {many['processes']} processes x {many['entries_each']} entries at once in "
         f"{many['seconds']:.1f} s, {many['lost']} lost",
     ]
+
+
+def log_lines(result: dict) -> list[str]:
+    lines = ["", *_lines("SQLite", result["sqlite_write_median_ms"], result["concurrent"])]
+    postgres = result["postgres"]
+    if "not_measured" in postgres:
+        return [*lines, f"handout log, PostgreSQL: not measured: {postgres['not_measured']}"]
+    return lines + _lines("PostgreSQL", postgres["write_median_ms"], postgres["concurrent"])

@@ -1,7 +1,7 @@
 """The log entry for one handout given, from the case, the site settings and the PDF bytes.
 
 One function for both doors, so the window and `vpdischarge render` log the same facts the same
-way. The patient's name is never taken from the case here.
+way. The patient's name is taken from the case only when the site opts in.
 """
 
 from __future__ import annotations
@@ -37,8 +37,14 @@ def content_version(site: SiteSettings) -> str:
 
 
 def entry_for(
-    case: Case, site: SiteSettings, pdf: bytes, action: str, teach_back: str = NOT_ASSESSED
+    case: Case,
+    site: SiteSettings,
+    pdf: bytes,
+    action: str,
+    teach_back: str = NOT_ASSESSED,
+    learner: str | None = None,
 ) -> LogEntry:
+    """The entry; it names the patient only when the site opts in (`[log] include_patient_name`)."""
     languages = handout_languages(case)
     return new_entry(
         action=action,
@@ -49,6 +55,8 @@ def entry_for(
         translation_status=",".join(f"{code}:{translation_status(code, site)}" for code in languages),
         teach_back=teach_back,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        learner=learner,
+        patient_name=case.patient.name if site.log_include_patient_name else None,
     )
 
 

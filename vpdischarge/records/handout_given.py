@@ -30,9 +30,10 @@ def record_handout(case: Case, site: SiteSettings, pdf: bytes, given: Given) -> 
     """Log the handout and drop its education record; the warnings, one line each, in the order
     they happened (empty when all went well)."""
     warnings = []
-    problem = log_handout(entry_for(case, site, pdf, given.action, given.teach_back))
+    entry = entry_for(case, site, pdf, given.action, given.teach_back, given.learner)
+    problem = log_handout(entry, database=site.log_database)
     if problem:
-        warnings.append(f"log: {problem}")
+        warnings.append(problem)
     problem = send_education_record(case, site, pdf, given.teach_back, given.learner)
     if problem:
         warnings.append(problem)

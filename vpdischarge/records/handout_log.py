@@ -2,10 +2,12 @@
 
 What a row holds is what a surveyor asks (when, where, by whom, for which record, in which
 language, how well the patient could say it back, and which exact PDF, by its SHA-256) and no
-more: not the patient's name, notes or medicines, unless the site opts in to the name. The
-embedded default is SQLite in the user's data folder (vpdischarge.paths.data_dir), nothing to set
-up. Several processes may write at once: WAL journal, a generous busy timeout, and one
-transaction per entry, so no entry is lost to a lock.
+more: not the patient's name, notes or medicines, unless the site opts in to the name (`[log]
+include_patient_name`). The embedded default is SQLite in the user's data folder
+(vpdischarge.paths.data_dir), nothing to set up. Several processes may write at once: WAL
+journal, a generous busy timeout, and one transaction per entry, so no entry is lost to a lock.
+With `[log] database` the entries go to the hospital's shared PostgreSQL database instead
+(records/postgres_log.py), through the same SQL (SQLLog) and the same migrations.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, Self
 
-from vpdischarge.records.migrations import migrate
+from vpdischarge.records.migrations import SQLITE, Dialect, migrate
 
 LOG_FILE_NAME = "handout-log.sqlite3"
+# Entries waiting for the site's shared database (`[log] database`) while it cannot be reached.
+QUEUE_FILE_NAME = "handout-log-queue.sqlite3"
 # A busy log (eight workstations' processes writing at once on a share) waits this long for the
 # write lock before giving up; a print never waits on it in the window (a worker thread writes).
 BUSY_TIMEOUT_S = 30.0
@@ -43,7 +48,8 @@ class LogEntry:
     translation_status: str  # per language: "es:draft,en:source"
     teach_back: str  # "not assessed", or what the patient could say back
     pdf_sha256: str
-    patient_name: str | None = None  # only when the site opts in
+    learner: str | None = None  # "patient" or "caregiver"; None: not recorded
+    patient_name: str | None = None  # only when the site opts in (`[log] include_patient_name`)
     entry_id: str = ""
 
 
@@ -72,24 +78,27 @@ def default_log_path() -> Path:
     return data_dir() / LOG_FILE_NAME
 
 
-class SQLiteLog:
-    """The embedded log (one file). Raises sqlite3.Error (or OSError for the folder) when it
-    cannot be written; callers turn that into a message, never into a stopped print."""
+def queue_path() -> Path:
+    from vpdischarge.paths import data_dir
 
-    def __init__(self, path: Path | None = None) -> None:
-        self.path = path or default_log_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: transactions are begun and ended here, explicitly.
-        self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        migrate(self.conn)
+    return data_dir() / QUEUE_FILE_NAME
+
+
+class SQLLog:
+    """What both kinds of log do the same way, in the SQL both read; a subclass opens `conn`
+    (in autocommit mode: transactions are begun and ended here) and migrates it."""
+
+    dialect: Dialect = SQLITE
+    conn: Any
 
     def write(self, entries: Iterable[LogEntry]) -> None:
+        """All of `entries` in one transaction: stored together or not at all. An entry already
+        stored (the same entry_id) is left as it is."""
         rows = [tuple(asdict(e)[c] for c in COLUMNS) for e in entries]
-        placeholders = ", ".join("?" for _ in COLUMNS)
-        self.conn.execute("BEGIN IMMEDIATE")
+        placeholders = ", ".join(self.dialect.placeholder for _ in COLUMNS)
+        self.conn.execute(self.dialect.begin_write)
         try:
-            self.conn.executemany(
+            self.conn.cursor().executemany(
                 f"INSERT INTO handout_log ({', '.join(COLUMNS)}) VALUES ({placeholders}) "
                 "ON CONFLICT (entry_id) DO NOTHING",
                 rows,
@@ -104,7 +113,7 @@ class SQLiteLog:
         query = f"SELECT {', '.join(COLUMNS)} FROM handout_log"
         params: tuple[str, ...] = ()
         if since is not None:
-            query += " WHERE logged_at >= ?"
+            query += f" WHERE logged_at >= {self.dialect.placeholder}"
             params = (since,)
         rows = self.conn.execute(query + " ORDER BY logged_at, entry_id", params).fetchall()
         return [LogEntry(**dict(zip(COLUMNS, row, strict=True))) for row in rows]
@@ -112,22 +121,53 @@ class SQLiteLog:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> SQLiteLog:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
 
-def log_handout(entry: LogEntry, path: Path | None = None) -> str | None:
-    """Write one entry; None when done, else a one-line reason for the nurse or the CLI's
-    warning. Never raises for a log that cannot be written: the handout is already printed or
-    saved, and must stay so."""
+class SQLiteLog(SQLLog):
+    """The embedded log (one file). Raises sqlite3.Error (or OSError for the folder) when it
+    cannot be written; callers turn that into a message, never into a stopped print."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_log_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: transactions are begun and ended here, explicitly.
+        self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        migrate(self.conn)
+
+    def remove(self, entry_ids: Iterable[str]) -> None:
+        """Take entries out (the queue, once the shared database has them)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.executemany("DELETE FROM handout_log WHERE entry_id = ?", [(i,) for i in entry_ids])
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
+    def count(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM handout_log").fetchone()[0])
+
+
+def log_handout(entry: LogEntry, path: Path | None = None, database: str = "") -> str | None:
+    """Write one entry: to the site's shared database when `database` (`[log] database`) names
+    one, else to the embedded log at `path`. None when done, else a one-line reason for the
+    nurse or the CLI's warning. Never raises for a log that cannot be written: the handout is
+    already printed or saved, and must stay so."""
+    if database:
+        from vpdischarge.records.postgres_log import log_to_database
+
+        return log_to_database(entry, database)
     try:
         with SQLiteLog(path) as log:
             log.write([entry])
     except (sqlite3.Error, OSError) as exc:
         # The reason names the file (the user's own data folder), never the patient.
         where = path or default_log_path()
-        return f"the handout log {where} could not be written: {exc}"
+        return f"log: the handout log {where} could not be written: {exc}"
     return None
