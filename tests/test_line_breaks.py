@@ -193,25 +193,38 @@ def test_a_chinese_paragraph_split_over_two_pages_keeps_its_units_and_adds_no_sp
     assert all(" " not in line and WORD_JOINER not in line for line in lines), lines
 
 
+SENTENCES = {
+    False: "Walk a little more each day, and rest when you are tired.",
+    True: "امشِ قليلاً أكثر كل يوم، واسترح عندما تتعب.",  # right to left: bidi_paragraph.py
+}
+
+
+@pytest.mark.parametrize("rtl", [False, True], ids=["ltr", "rtl"])
 @pytest.mark.parametrize("style_name", ["body", "bullet", "lead", "cell"])
 @pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
-def test_a_paragraph_split_over_two_pages_leaves_no_line_alone(style_name, large_print):
+def test_a_paragraph_split_over_two_pages_leaves_no_line_alone(style_name, large_print, rtl):
     # The last line of the opening paragraph printed alone at the top of page 2 (de, ru, tl
-    # large print): ReportLab allows a lone last (or first) line unless the style says not.
+    # large print; Arabic and Persian list items): a lone last (or first) line is allowed
+    # unless the style says not, and right-to-left paragraphs split in code of their own.
     from vpdischarge.typeset.styles import make_styles
 
     resolver = FontResolver([])
-    style = getattr(make_styles(large_print, resolver.base_face), style_name)
+    style = getattr(make_styles(large_print, resolver.base_face, rtl=rtl), style_name)
     element = Element("p")
-    element.text = " ".join(["Walk a little more each day, and rest when you are tired."] * 6)
-    paragraph = make_paragraph(element, resolver, style)
+    element.text = " ".join([SENTENCES[rtl]] * 6)
+    paragraph = make_paragraph(element, resolver, style, rtl_base=rtl)
     width = 300
-    lines = len(paragraph.breakLines([width]).lines)
-    assert lines >= 4
-    for room in range(1, lines):  # room for that many lines on the page
+
+    def lines(part) -> int:
+        part.wrap(width, 10_000)
+        return len(part.getActualLineWidths0())
+
+    total = lines(paragraph)
+    assert total >= 4
+    for room in range(1, total):  # room for that many lines on the page
         parts = paragraph.split(width, style.leading * room + 0.5)
-        counts = [len(part.breakLines([width]).lines) for part in parts]
-        assert parts == [] or min(counts) >= 2, (room, counts)
+        counts = [lines(part) for part in parts]
+        assert parts == [] or (len(parts) == 2 and min(counts) >= 2 and sum(counts) == total), (room, counts)
 
 
 # -- a section that runs on to the next page ---------------------------------------------------------
@@ -403,3 +416,23 @@ def test_the_clinician_s_name_stays_with_the_last_line_of_the_notes(make_case, s
         pages = ["".join(text.split()) for text in pages_text(pdf)]
         signed = [n for n, text in enumerate(pages) if "—Dr.A.Example" in text]
         assert signed and "".join(last_line.split()) in pages[signed[0]], (language, notes[:20])
+
+
+@pytest.mark.parametrize(
+    ("language", "second", "large_print"),
+    [
+        ("es", "en", False),
+        ("ht", None, False),
+        ("vi", None, False),
+        ("zh_Hans", "en", True),
+        ("en", None, True),
+    ],
+)
+def test_the_visit_s_date_place_and_phone_stay_on_one_page(make_case, site, language, second, large_print):
+    # The date and time sat at the foot of one page, the place and phone on the next.
+    case = make_case(language=language, second_language=second, large_print=large_print)
+    pages = ["".join(text.split()) for text in pages_text(render(case, site, TODAY).pdf)]
+    for page in pages:
+        assert ("SpineClinic" in page) == ("10:30" in page), [
+            ("SpineClinic" in p, "10:30" in p) for p in pages
+        ]

@@ -231,6 +231,12 @@ class BidiParagraph(Flowable):
             return []
         if self._lines is None or fit >= len(self._lines):
             return []  # nothing to split: it fits (ReportLab expects no parts or two)
+        # As ReportLab's own paragraphs (styles.py): no lone last line at the top of the next
+        # page, no lone first line at the foot of this one.
+        if not self.style.allowWidows and len(self._lines) - fit < 2:
+            fit = len(self._lines) - 2
+        if fit < (1 if self.style.allowOrphans else 2):
+            return []
         first, rest = self._copy(self._lines[:fit], self.bullet_text), self._copy(self._lines[fit:], None)
         return [first, rest]
 
