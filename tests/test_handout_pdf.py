@@ -285,3 +285,20 @@ def test_a_long_interpreter_id_sits_on_its_line_below_the_checklist(
         above_label = [w for w in words if last_item < w["bottom"] <= label["top"]]
         value = "".join(w["text"] for w in sorted(above_label, key=lambda w: (round(w["top"]), w["x0"])))
     assert value == interpreter.replace(" ", "")  # all of it, in order, between the two
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large"])
+@pytest.mark.parametrize("language", ["en", "ar", "de", "zh_Hans"])
+def test_every_drawn_line_stays_within_the_margins(make_case, site, language, large_print):
+    # The date's signature line ran 4 pt past the right margin on the last page.
+    from vpdischarge.typeset.styles import LARGE, NORMAL
+
+    margin = (LARGE if large_print else NORMAL).margin
+    pdf = render(make_case(language=language, large_print=large_print), real(site), TODAY).pdf
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            for line in page.lines + page.rects:
+                assert margin - 1 <= line["x0"] and line["x1"] <= page.width - margin + 1, (
+                    page.page_number,
+                    line["x1"],
+                )

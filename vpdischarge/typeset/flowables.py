@@ -174,7 +174,11 @@ class BlockBuilder:
             e.get("style", ""), self.styles.body
         )
         flowable = self.para(e, style, bold=bold)
-        if e.get("style") == "small" or plain_text(e).rstrip().endswith((":", "：")):
+        if (
+            e.get("keep") == "with-next"
+            or e.get("style") == "small"
+            or plain_text(e).rstrip().endswith((":", "："))
+        ):
             # A lead-in ("Ask about your bone health:") or a note under a heading stays on the
             # page of what it introduces.
             flowable.keepWithNext = 1
@@ -188,6 +192,8 @@ class BlockBuilder:
         if any(c.tag != "p" for c in children):
             raise MarkupError("<side-by-side> may hold <p> elements only")
         stacked = [f for c in children for f in self.paragraph(c, width, bold)]
+        for flowable in stacked[:-1]:  # one under the other, they still go together
+            flowable.keepWithNext = 1
         if len(children) < 2:
             return stacked
         gap = self.styles.scale.body * 1.5
@@ -450,7 +456,14 @@ class BlockBuilder:
         table = self._table(
             [self._row(row) for row in rows],
             [sig_width] * per_row + [date_width],
-            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 0)],
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                # Each line is as wide as its column (less the gap after it): the usual cell
+                # padding pushed the date line 4 pt past the right margin.
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ],
         )
         # The signature lines are one unit: never split across pages.
         return [KeepTogether([Spacer(1, self.styles.scale.body * 0.5), table])]
