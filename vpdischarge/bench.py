@@ -171,8 +171,10 @@ def measure_cold(runs: int) -> dict:
         case_path.write_text(case_to_json(typical_case()), encoding="utf-8")
         command = [sys.executable, "-m", "vpdischarge", "render"]
         command += ["--case", str(case_path), "--output", str(out_path)]
-        # Each render is logged: into the scratch folder, never the quality office's log.
-        env = {**os.environ, "XDG_DATA_HOME": folder}
+        # Each render is logged: into the scratch folder, never the quality office's log. A
+        # subfolder: the log's own folder ("vpdischarge") in the working folder would be taken
+        # for the package by the next `python -m vpdischarge` started there.
+        env = {**os.environ, "XDG_DATA_HOME": str(Path(folder, "data"))}
         for _ in range(runs):
             start = time.perf_counter()
             done = subprocess.run(command, cwd=folder, capture_output=True, text=True, env=env)

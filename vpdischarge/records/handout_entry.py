@@ -69,11 +69,13 @@ def send_education_record(
 ) -> str | None:
     """Drop the education record when the site asks for one (`[record] folder`). None when done
     or not asked for, else a one-line reason naming the setting (never the patient)."""
+    if site.record_folder is None:
+        return None
+    # Only here: the FHIR models take a quarter of a second to import, which every
+    # `vpdischarge render` paid whether or not the site asked for a record.
     from vpdischarge.records.education_bundle import Education, education_bundle
     from vpdischarge.records.record_folder import RecordError, write_record
 
-    if site.record_folder is None:
-        return None
     languages = handout_languages(case)
     education = Education(
         record_number=case.patient.record_number or "",
