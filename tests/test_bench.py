@@ -63,3 +63,13 @@ def test_the_log_figures_say_when_postgresql_was_not_measured(monkeypatch):
     many = {"processes": 8, "entries_each": 500, "seconds": 1.0, "lost": 0}
     lines = bench_log.log_lines({"sqlite_write_median_ms": 1.0, "concurrent": many, "postgres": figures})
     assert lines[-1] == f"handout log, PostgreSQL: not measured: {figures['not_measured']}"
+
+
+def test_cold_runs_follow_each_other_in_one_scratch_folder(monkeypatch):
+    # The first run's handout log made a "vpdischarge" folder in the scratch folder, and the
+    # second `python -m vpdischarge` started there imported that folder as the package. The
+    # tests' PYTHONSAFEPATH (conftest.py) hides it; a user's shell has none.
+    from vpdischarge.bench import measure_cold
+
+    monkeypatch.delenv("PYTHONSAFEPATH", raising=False)
+    assert measure_cold(2)["runs"] == 2
