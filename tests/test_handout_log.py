@@ -100,3 +100,13 @@ def test_eight_processes_writing_500_entries_each_lose_none(tmp_path):
     with SQLiteLog(path) as log:
         numbers = {e.record_number for e in log.entries()}
     assert numbers == {f"bench-{w}-{n}" for w in range(8) for n in range(500)}
+
+
+def test_entries_come_back_in_the_order_they_were_given(tmp_path):
+    # Stamped to the second, entries of one second came back in the order of their random ids.
+    written = [log_entry(pdf_sha256=f"{n:064x}") for n in range(20)]  # well within a second
+    with SQLiteLog(tmp_path / "log.sqlite3") as log:
+        for entry in written:
+            log.write([entry])
+        assert [e.pdf_sha256 for e in log.entries()] == [e.pdf_sha256 for e in written]
+        assert log.entries(since=written[0].logged_at[:10]) == log.entries()  # --since a date

@@ -58,7 +58,9 @@ COLUMNS = tuple(f.name for f in fields(LogEntry))
 
 def new_entry(**values: str | None) -> LogEntry:
     """An entry stamped now, on this workstation, for this login, with a fresh id."""
-    values.setdefault("logged_at", datetime.now(UTC).isoformat(timespec="seconds"))
+    # To the microsecond: the log is listed in this order, and two handouts of one second (a
+    # print and a save) came back in the order of their random ids.
+    values.setdefault("logged_at", datetime.now(UTC).isoformat(timespec="microseconds"))
     values.setdefault("workstation", socket.gethostname())
     values.setdefault("login", _login())
     values.setdefault("entry_id", str(uuid.uuid4()))
