@@ -314,3 +314,38 @@ def test_every_control_of_the_step_has_its_own_alt_key_in_every_language(qapp, r
     rtl = Qt.LayoutDirection.RightToLeft if code in ("ar", "fa") else Qt.LayoutDirection.LeftToRight
     assert dialog.layoutDirection() == rtl
     dialog.deleteLater()
+
+
+def test_a_record_still_being_written_at_a_language_switch_warns_in_the_new_window(
+    make_window, qtbot, monkeypatch, tmp_path, restore_language
+):
+    from vpdischarge.gui.language_switch import switch_interface_language
+
+    target = tmp_path / "handout.pdf"
+    window, keys = _ready(qtbot, make_window, monkeypatch, target)
+    release = threading.Event()
+
+    def slow_failing_share(case, site, pdf, given):
+        assert release.wait(30)
+        return ["the handout log /srv/share/log.sqlite3 could not be written: disk full"]
+
+    window.output.record = slow_failing_share
+    _save(qtbot, window, keys, target)
+    keys.press(Key.Key_Return)
+    qtbot.waitUntil(lambda: window.output.recorder.busy)
+    replacement = switch_interface_language(window, "es")
+    qtbot.addWidget(replacement)
+    try:
+        with qtbot.waitSignal(window.output.recorder.finished, timeout=20_000):  # the old worker
+            release.set()
+        # The answer came to the window the nurse now uses, in its language.
+        qtbot.waitUntil(replacement.banner.isVisible)
+        assert "/srv/share/log.sqlite3" in replacement.banner.list.text()
+        assert replacement.output.record_warnings == [
+            "the handout log /srv/share/log.sqlite3 could not be written: disk full"
+        ]
+        assert not replacement.actions.print.isEnabled()  # a new warning waits for the tick
+    finally:
+        replacement.files.is_modified = lambda: False
+        replacement.close()
+        replacement.renderer.stop()

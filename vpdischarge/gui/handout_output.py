@@ -214,6 +214,18 @@ class HandoutOutput:
         lead = f"{said} " if said and said == self._message else ""
         self._tell(lead + (_("Not fully recorded: see the warnings.") if warnings else _("Handout logged.")))
 
+    def adopt(self, old: HandoutOutput) -> TaskRunner | None:
+        """A language switch, once `old`'s window has retired: its record warnings are this
+        window's, and so is the answer of a record it is still writing, whose worker now
+        belongs to this window (that answer went to the closed window, and its warning was
+        never seen). Returns that worker, if any."""
+        self.record_warnings = list(old.record_warnings)
+        if not old.recorder.busy:
+            return None
+        old.recorder.setParent(self.parent)
+        old.recorder.finished.connect(self._recorded)
+        return old.recorder
+
     def record_issues(self) -> list[Issue]:
         """The banner's warnings about the last record, naming the setting, never the patient."""
         return [

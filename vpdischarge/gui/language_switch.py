@@ -57,7 +57,8 @@ def switch_interface_language(window: MainWindow, code: str) -> MainWindow:
     replacement.take_over_from(window)
     keep_confirmation(window, replacement)
     replacement.show()
-    window.retire()
+    window.retire()  # an open teach-back step is answered "not assessed" and recorded
+    replacement.adopt_records(window)
     keep_window(replacement)
     QTimer.singleShot(0, lambda: _let_go(window))
     return replacement

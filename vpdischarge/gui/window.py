@@ -359,6 +359,14 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes(old.splitter.sizes())
         self.refresh()
 
+    def adopt_records(self, old: MainWindow) -> None:
+        """After `old` retired (a language switch): the warning of its last record, or of the
+        record it is still writing, shows here."""
+        adopted = self.output.adopt(old.output)
+        if adopted is not None:
+            adopted.finished.connect(lambda _result: self._records_changed())
+        self._records_changed()
+
     def retire(self) -> None:
         """Close without asking about unsaved changes: a replacement window holds them now."""
         self._retired = True
