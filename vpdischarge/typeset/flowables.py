@@ -441,13 +441,14 @@ class BlockBuilder:
             # One height for the row's lines, so they align; tall enough for its longest
             # pre-filled text (a long interpreter ID), which otherwise grew upwards over the
             # checklist above it.
+            filled = [self._filled(sig) for sig in row_signatures]  # made once: measured, then set
             space = max(
-                (self._form_line_space(sig, sig_width - gap) for sig in row_signatures),
+                (self._form_line_space(text, sig_width - gap) for text in filled),
                 default=self._form_line_space(None, sig_width - gap),
             )
             row: list = [
-                self._form_line(sig, _text_element(sig.get("label", "")), sig_width - gap, space)
-                for sig in row_signatures
+                self._form_line(text, _text_element(sig.get("label", "")), sig_width - gap, space)
+                for sig, text in zip(row_signatures, filled, strict=True)
             ]
             row += [""] * (per_row - len(row))
             last = number == len(rows_of) - 1
@@ -468,12 +469,11 @@ class BlockBuilder:
         # The signature lines are one unit: never split across pages.
         return [KeepTogether([Spacer(1, self.styles.scale.body * 0.5), table])]
 
-    def _form_line_space(self, content: Element | None, width: float) -> float:
+    def _form_line_space(self, filled: Flowable | None, width: float) -> float:
         """The height above a form line: room to write and one line of pre-filled text, or the
         pre-filled text's own height where it takes more lines."""
         top = self.styles.scale.body * 1.4
         space = top + self.styles.scale.body * self.styles.scale.leading_factor + 1
-        filled = self._filled(content)
         if filled is None:
             return space
         return max(space, top + filled.wrap(width - FORM_RIGHT_PADDING, 10_000)[1] + 1)
@@ -483,11 +483,11 @@ class BlockBuilder:
             return None
         return self.para(content, typed=True)  # what the nurse typed: its own direction
 
-    def _form_line(self, content: Element | None, label: Element, width: float, space: float) -> Table:
+    def _form_line(self, filled: Flowable | None, label: Element, width: float, space: float) -> Table:
         """A line to write on (with any pre-filled text sitting on it) and its label below;
         `space` is the room above the line (the same for every line of a row)."""
         return self._table(
-            [[self._filled(content) or ""], [self.para(label, self.styles.small)]],
+            [[filled or ""], [self.para(label, self.styles.small)]],
             [width],
             [
                 ("VALIGN", (0, 0), (0, 0), "BOTTOM"),
