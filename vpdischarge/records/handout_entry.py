@@ -29,6 +29,11 @@ def translation_status(code: str, site: SiteSettings) -> str:
     return "approved" if code in site.approved_translations else "draft"
 
 
+def translation_statuses(languages: list[str], site: SiteSettings) -> str:
+    """Per language, as the log and the education record keep it: "es:draft,en:source"."""
+    return ",".join(f"{code}:{translation_status(code, site)}" for code in languages)
+
+
 def content_version(site: SiteSettings) -> str:
     """Which words were printed: the program's version (its template and catalogs), and whether
     the hospital's own template replaced the bundled one."""
@@ -52,7 +57,7 @@ def entry_for(
         languages=",".join(languages),
         print_size="large" if case.large_print else "normal",
         content_version=content_version(site),
-        translation_status=",".join(f"{code}:{translation_status(code, site)}" for code in languages),
+        translation_status=translation_statuses(languages, site),
         teach_back=teach_back,
         pdf_sha256=hashlib.sha256(pdf).hexdigest(),
         learner=learner,
@@ -80,7 +85,7 @@ def send_education_record(
     education = Education(
         record_number=case.patient.record_number or "",
         languages=tuple(languages),
-        translation_status=",".join(f"{code}:{translation_status(code, site)}" for code in languages),
+        translation_status=translation_statuses(languages, site),
         content_version=content_version(site),
         teach_back=teach_back,
         interpreter=bool(case.interpreter) or None,  # an interpreter named in the case was used

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
-from vpdischarge.records.migrations import SQLITE, Dialect, migrate
+from vpdischarge.records.migrations import SQLITE, Dialect, migrate, write_transaction
 
 LOG_FILE_NAME = "handout-log.sqlite3"
 # Entries waiting for the site's shared database (`[log] database`) while it cannot be reached.
@@ -98,17 +98,12 @@ class SQLLog:
         stored (the same entry_id) is left as it is."""
         rows = [tuple(asdict(e)[c] for c in COLUMNS) for e in entries]
         placeholders = ", ".join(self.dialect.placeholder for _ in COLUMNS)
-        self.conn.execute(self.dialect.begin_write)
-        try:
+        with write_transaction(self.conn, self.dialect):
             self.conn.cursor().executemany(
                 f"INSERT INTO handout_log ({', '.join(COLUMNS)}) VALUES ({placeholders}) "
                 "ON CONFLICT (entry_id) DO NOTHING",
                 rows,
             )
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     def entries(self, since: str | None = None) -> list[LogEntry]:
         """Entries from `since` (an ISO date or time, UTC) on, oldest first."""
@@ -144,13 +139,8 @@ class SQLiteLog(SQLLog):
 
     def remove(self, entry_ids: Iterable[str]) -> None:
         """Take entries out (the queue, once the shared database has them)."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
+        with write_transaction(self.conn):
             self.conn.executemany("DELETE FROM handout_log WHERE entry_id = ?", [(i,) for i in entry_ids])
-            self.conn.execute("COMMIT")
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
 
     def count(self) -> int:
         return int(self.conn.execute("SELECT COUNT(*) FROM handout_log").fetchone()[0])

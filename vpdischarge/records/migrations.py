@@ -9,6 +9,8 @@ as logs already migrated by it would not get the change.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -92,12 +94,24 @@ def current_version(conn: Connection, dialect: Dialect = SQLITE) -> int:
     return int(row[0] or 0)
 
 
+@contextmanager
+def write_transaction(conn: Connection, dialect: Dialect = SQLITE) -> Iterator[None]:
+    """One write transaction, begun the dialect's way (SQLite takes its write lock at once):
+    committed when the block ends, rolled back if anything in it raises."""
+    conn.execute(dialect.begin_write)
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def migrate(conn: Connection, up_to: int = LATEST, dialect: Dialect = SQLITE) -> int:
     """Apply the missing migrations up to `up_to` (tests make an old database with it); returns
     the version now. The version is read under the dialect's lock, so two processes opening a
     new log at once do not both run migration 1: the second waits, then finds it done."""
-    conn.execute(dialect.begin_write)
-    try:
+    with write_transaction(conn, dialect):
         if dialect.lock is not None:
             conn.execute(dialect.lock)
         version = current_version(conn, dialect)
@@ -108,8 +122,4 @@ def migrate(conn: Connection, up_to: int = LATEST, dialect: Dialect = SQLITE) ->
                 bump = f"INSERT INTO schema_version (version) VALUES ({dialect.placeholder})"
                 conn.execute(bump, (number,))
                 version = number
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
     return version
