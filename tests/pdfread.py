@@ -231,3 +231,10 @@ def printed_values(case, site, today) -> dict[str, str]:
         values[f"clinician.notes line {n}"] = line
     values.update({f"site.{key}": getattr(context["site"], key) for key in SITE_TEXT})
     return {name: printed(text) for name, text in values.items() if printed(text).strip()}
+
+
+def furniture_rules(page) -> tuple[float, float]:
+    """A pdfplumber page's rule under the header and rule over the footer (their tops): the
+    lines wider than half the page."""
+    rules = sorted(line["top"] for line in page.lines if line["width"] > page.width / 2)
+    return rules[0], rules[-1]

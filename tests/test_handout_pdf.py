@@ -12,6 +12,7 @@ from pdfread import (
     body_font_size,
     chars_outside_page,
     fonts,
+    furniture_rules,
     metadata,
     page_count,
     pages_text,
@@ -91,9 +92,9 @@ def furniture_line_counts(pdf: bytes) -> tuple[int, int]:
     header, below the rule over the footer)."""
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         page = doc.pages[0]
-        rules = sorted(line["top"] for line in page.lines if line["width"] > page.width / 2)
+        top, bottom = furniture_rules(page)
         counts = []
-        for inside in (lambda c: c["bottom"] < rules[0], lambda c: c["top"] > rules[-1]):
+        for inside in (lambda c: c["bottom"] < top, lambda c: c["top"] > bottom):
             tops = {round(c["matrix"][5]) for c in page.chars if inside(c)}
             counts.append(len([t for t in tops if t - 1 not in tops]))  # as visual_lines merges
     return counts[0], counts[1]

@@ -12,7 +12,7 @@ from xml.etree.ElementTree import Element
 
 import pytest
 from conftest import TODAY, TYPICAL_CASE
-from pdfread import all_text, appears_in_logical_order, pages_text
+from pdfread import all_text, appears_in_logical_order, furniture_rules, pages_text
 from reportlab.lib.styles import ParagraphStyle
 
 from vpdischarge.content.formatting import Formatter
@@ -375,8 +375,7 @@ def _last_body_line_sizes(pdf: bytes) -> list[float]:
     sizes = []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for page in doc.pages[:-1]:
-            rules = sorted(line["top"] for line in page.lines if line["width"] > page.width / 2)
-            top, bottom = rules[0], rules[-1]
+            top, bottom = furniture_rules(page)
             body = [c for c in page.chars if top < c["top"] and c["bottom"] < bottom and c["text"].strip()]
             last = min(round(c["matrix"][5]) for c in body)  # the baseline nearest the page's foot
             sizes.append(max(round(c["size"]) for c in body if abs(round(c["matrix"][5]) - last) <= 1))
